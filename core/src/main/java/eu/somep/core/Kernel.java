@@ -1,0 +1,157 @@
+package eu.somep.core;
+
+import com.zaxxer.hikari.HikariDataSource;
+import eu.somep.api.event.EventBus;
+import eu.somep.api.i18n.Messages;
+import eu.somep.api.persistence.Database;
+import eu.somep.api.security.UserContext;
+import eu.somep.core.config.Settings;
+import eu.somep.core.db.DataSources;
+import eu.somep.core.db.DatabaseServiceFactory;
+import eu.somep.core.db.Migrations;
+import eu.somep.core.event.EventHub;
+import eu.somep.core.event.Scheduler;
+import eu.somep.core.osgi.Framework;
+import eu.somep.core.plugin.PluginManager;
+import eu.somep.core.routes.AdminPluginsPage;
+import eu.somep.core.routes.HealthRoutes;
+import eu.somep.core.routes.HomeRoutes;
+import eu.somep.core.routes.LoginRoutes;
+import eu.somep.core.routes.PluginApi;
+import eu.somep.core.routes.TokenApi;
+import eu.somep.core.security.Current;
+import eu.somep.core.security.Users;
+import eu.somep.core.view.Runtimes;
+import eu.somep.core.view.ViewRenderer;
+import eu.somep.core.web.JerseyConfigs;
+import eu.somep.core.web.Navigation;
+import eu.somep.core.web.Problems;
+import eu.somep.core.web.SiteHomes;
+import eu.somep.core.web.WebApps;
+import eu.somep.core.web.WebServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.logging.Logger;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceFactory;
+import org.osgi.framework.ServiceRegistration;
+
+/** Boots SOMEP: database, Felix, kernel services, plugins, web server, deploy folder; and shuts it down in reverse. */
+public final class Kernel implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
+    private final Settings settings;
+    private HikariDataSource dataSource;
+    private Framework framework;
+    private EventHub events;
+    private Scheduler scheduler;
+    private PluginManager plugins;
+    private Navigation navigation;
+    private SiteHomes homes;
+    private WebApps apps;
+    private WebServer web;
+    private Runtimes runtimes;
+    private Users users;
+
+    public Kernel(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Kernel start() throws Exception {
+        Files.createDirectories(settings.dataDir());
+        Files.createDirectories(settings.deployDir());
+        dataSource = DataSources.open(settings);
+        Migrations migrations = new Migrations(dataSource);
+        migrations.migrateKernel();
+        users = new Users(dataSource);
+        users.bootstrapAdmin(settings.get(Settings.ADMIN_PASSWORD, null));
+
+        events = new EventHub();
+        framework = new Framework(settings);
+        framework.start();
+        BundleContext ctx = framework.context();
+        registerServices(ctx);
+
+        runtimes = new Runtimes();
+        ctx.addBundleListener(runtimes);
+        navigation = new Navigation(runtimes);
+        navigation.track(ctx);
+        homes = new SiteHomes(runtimes);
+        homes.track(ctx);
+        events.track(ctx);
+        scheduler = new Scheduler();
+        scheduler.track(ctx);
+
+        plugins = new PluginManager(ctx, dataSource, migrations, events, settings);
+        Problems problems = new Problems();
+        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(users), new TokenApi(users),
+                new HealthRoutes(dataSource, plugins), new PluginApi(plugins), new AdminPluginsPage(plugins));
+        apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
+        apps.track(ctx);
+        ctx.addBundleListener(plugins);
+        plugins.installShipped(settings.pluginsDir());
+
+        web = new WebServer(settings.port(), apps, users, settings.dataDir());
+        web.start();
+        framework.startDeployWatcher();
+        writeCliToken();
+        return this;
+    }
+
+    private void registerServices(BundleContext ctx) {
+        ctx.registerService(Database.class.getName(), new DatabaseServiceFactory(dataSource), null);
+        ctx.registerService(UserContext.class, Current.SERVICE, null);
+        ctx.registerService(EventBus.class, events, null);
+        ctx.registerService(Messages.class.getName(), new ServiceFactory<Messages>() {
+            @Override
+            public Messages getService(Bundle bundle, ServiceRegistration<Messages> reg) {
+                return runtimes.of(bundle).messages();
+            }
+
+            @Override
+            public void ungetService(Bundle bundle, ServiceRegistration<Messages> reg, Messages m) {
+            }
+        }, null);
+    }
+
+    /** The CLI ({@code bin/somep plugin ...}) acts as the administrator with this token, readable only by this user. */
+    private void writeCliToken() {
+        try {
+            Path file = settings.dataDir().resolve("cli-token");
+            users.authenticateAdminForCli().ifPresent(admin -> {
+                try {
+                    Files.deleteIfExists(file);
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.writeString(file, users.issueToken(admin, "cli"));
+                } catch (Exception e) {
+                    LOG.warning("Cannot write the CLI token: " + e.getMessage());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warning("Cannot write the CLI token: " + e.getMessage());
+        }
+    }
+
+    public int port() { return web.port(); }
+    public PluginManager plugins() { return plugins; }
+    public EventHub events() { return events; }
+    public Settings settings() { return settings; }
+    public Users users() { return users; }
+    public HikariDataSource dataSource() { return dataSource; }
+    public BundleContext bundleContext() { return framework.context(); }
+
+    @Override
+    public void close() {
+        if (web != null) web.stop();
+        if (apps != null) apps.close();
+        if (plugins != null) plugins.close();
+        if (scheduler != null) scheduler.close();
+        if (navigation != null) navigation.close();
+        if (homes != null) homes.close();
+        if (framework != null) framework.stop();
+        if (events != null) events.close();
+        if (dataSource != null) dataSource.close();
+    }
+}

@@ -1,0 +1,34 @@
+package eu.somep.core;
+
+import eu.somep.core.config.Settings;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code java eu.somep.core.Somep [--safe-mode] [--port N]}: runs SOMEP until it is stopped. */
+public final class Somep {
+    private Somep() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long t0 = System.nanoTime();
+        Map<String, String> overrides = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--safe-mode" -> overrides.put(Settings.SAFE_MODE, "true");
+                case "--port" -> overrides.put(Settings.PORT, args[++i]);
+                default -> {
+                    System.err.println("Unknown option " + args[i] + ". Options: --safe-mode, --port N");
+                    System.exit(2);
+                }
+            }
+        }
+        for (String key : new String[] {Settings.HOME, Settings.DIST}) {
+            String v = System.getProperty(key);
+            if (v != null) overrides.put(key, v);
+        }
+        Kernel kernel = new Kernel(Settings.load(overrides, System.getenv())).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "somep-shutdown"));
+        System.out.printf("SOMEP is running at http://localhost:%d/ (started in %d ms%s)%n", kernel.port(),
+                (System.nanoTime() - t0) / 1_000_000, kernel.settings().safeMode() ? ", SAFE MODE: plugins disabled" : "");
+    }
+}

@@ -1,0 +1,96 @@
+package eu.somep.core.db;
+
+import eu.somep.api.persistence.Database;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityTransaction;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * One plugin's {@link Database}: a Hibernate SessionFactory over the plugin's entities, loaded through the
+ * bundle's class loader, on the kernel's shared pool. Built on first use (the first one in a JVM costs
+ * seconds), closed when the plugin stops so its classes can be collected.
+ */
+final class PluginDatabase implements Database {
+    private final String component;
+    private final ClassLoader loader;
+    private final List<String> entities;
+    private final DataSource dataSource;
+    private volatile SessionFactory sessionFactory;
+    private StandardServiceRegistry registry;
+
+    PluginDatabase(String component, ClassLoader loader, List<String> entities, DataSource dataSource) {
+        this.component = component;
+        this.loader = loader;
+        this.entities = entities;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        // Hibernate also looks classes up through the context class loader: make it the plugin's
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try (EntityManager em = factory().createEntityManager()) {
+            EntityTransaction tx = em.getTransaction();
+            tx.begin();
+            try {
+                T result = work.apply(em);
+                tx.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) tx.rollback();
+                throw e;
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private SessionFactory factory() {
+        SessionFactory sf = sessionFactory;
+        if (sf != null) return sf;
+        synchronized (this) {
+            if (sessionFactory == null) sessionFactory = build();
+            return sessionFactory;
+        }
+    }
+
+    private SessionFactory build() {
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoader(loader)
+                .applyClassLoader(SessionFactory.class.getClassLoader())
+                .build();
+        registry = new StandardServiceRegistryBuilder(bootstrap)
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.SHOW_SQL, "false")
+                .applySetting(AvailableSettings.SESSION_FACTORY_NAME_IS_JNDI, "false")
+                .build();
+        MetadataSources sources = new MetadataSources(registry);
+        for (String name : entities) {
+            try {
+                sources.addAnnotatedClass(loader.loadClass(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("Plugin " + component + " lists entity " + name + " but does not contain it");
+            }
+        }
+        return sources.buildMetadata().buildSessionFactory();
+    }
+
+    synchronized void close() {
+        if (sessionFactory != null) sessionFactory.close();
+        if (registry != null) StandardServiceRegistryBuilder.destroy(registry);
+        sessionFactory = null;
+        registry = null;
+    }
+}

@@ -1,0 +1,94 @@
+package eu.somep.core.event;
+
+import eu.somep.api.event.Event;
+import eu.somep.api.event.EventBus;
+import eu.somep.spi.event.EventListener;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Publish/subscribe across plugins. Events are delivered on one thread, in publishing order, to the
+ * {@link EventListener} services whose topics match and to the kernel's own subscribers (tests wait on these).
+ */
+public final class EventHub implements EventBus, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EventHub.class.getName());
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "somep-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private ServiceTracker<EventListener, Subscription> tracker;
+
+    public void track(BundleContext ctx) {
+        tracker = new ServiceTracker<>(ctx, EventListener.class, null) {
+            @Override
+            public Subscription addingService(ServiceReference<EventListener> ref) {
+                EventListener l = context.getService(ref);
+                if (l == null) return null;
+                Subscription s = new Subscription(topics(ref.getProperty(EventListener.TOPICS)), l::onEvent);
+                subscriptions.add(s);
+                return s;
+            }
+
+            @Override
+            public void removedService(ServiceReference<EventListener> ref, Subscription s) {
+                subscriptions.remove(s);
+                context.ungetService(ref);
+            }
+        };
+        tracker.open();
+    }
+
+    private static List<String> topics(Object prop) {
+        if (prop instanceof String s) return List.of(s);
+        if (prop instanceof String[] a) return List.of(a);
+        return List.of();
+    }
+
+    @Override
+    public void publish(String topic, Map<String, Object> properties) {
+        Event event = new Event(topic, properties);
+        for (Subscription s : subscriptions) {
+            if (!s.matches(topic)) continue;
+            delivery.execute(() -> {
+                try {
+                    s.consumer.accept(event);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "An event listener failed on " + topic, e);
+                }
+            });
+        }
+    }
+
+    /** Subscribes kernel code; close the result to stop. */
+    public AutoCloseable subscribe(List<String> topics, Consumer<Event> consumer) {
+        Subscription s = new Subscription(topics, consumer);
+        subscriptions.add(s);
+        return () -> subscriptions.remove(s);
+    }
+
+    @Override
+    public void close() {
+        if (tracker != null) tracker.close();
+        delivery.shutdownNow();
+    }
+
+    private record Subscription(List<String> topics, Consumer<Event> consumer) {
+        boolean matches(String topic) {
+            for (String t : topics) {
+                if (t.equals(topic) || t.equals("*") || (t.endsWith("*") && topic.startsWith(t.substring(0, t.length() - 1)))) return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,557 @@
+package eu.somep.core.plugin;
+
+import eu.somep.core.config.Settings;
+import eu.somep.core.db.Migrations;
+import eu.somep.core.db.Purge;
+import eu.somep.core.event.EventHub;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.jar.JarFile;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * The plugin lifecycle: admit, enable, disable, uninstall. Every operation runs on one lifecycle thread, so
+ * they never race; the bundle's own start and stop run on a helper thread with a time bound, so a plugin
+ * that blocks is marked failed instead of blocking the kernel. Bundles arrive from the shipped plugins
+ * folder, from FileInstall (the deploy folder) and from uploads, which are written into the deploy folder.
+ */
+public final class PluginManager implements BundleListener, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PluginManager.class.getName());
+    public static final String TOPIC_PREFIX = "kernel/plugin/";
+
+    private final BundleContext context;
+    private final PluginStore store;
+    private final Migrations migrations;
+    private final DataSource dataSource;
+    private final EventHub events;
+    private final Settings settings;
+    private final long startTimeoutMs;
+    private final Map<String, Bundle> bundles = new ConcurrentHashMap<>();
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "somep-plugins"));
+    private final ExecutorService starter = Executors.newCachedThreadPool(r -> daemon(r, "somep-plugin-start"));
+
+    public PluginManager(BundleContext context, DataSource dataSource, Migrations migrations, EventHub events, Settings settings) {
+        this.context = context;
+        this.dataSource = dataSource;
+        this.store = new PluginStore(dataSource);
+        this.migrations = migrations;
+        this.events = events;
+        this.settings = settings;
+        this.startTimeoutMs = settings.getInt(Settings.PLUGIN_START_TIMEOUT, 10_000);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    // ---- start-up -------------------------------------------------------------------------------
+
+    /** Installs the shipped plugins (dependencies first), unless an administrator uninstalled them; waits until each is settled. */
+    public void installShipped(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        List<Path> jars;
+        try (var s = Files.list(dir)) {
+            jars = s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+        Map<String, Path> byComponent = new java.util.LinkedHashMap<>();
+        Map<String, PluginDescriptor> descriptors = new java.util.HashMap<>();
+        for (Path jar : jars) {
+            PluginDescriptor d = read(jar);
+            if (d.component() == null) continue;
+            byComponent.put(d.component(), jar);
+            descriptors.put(d.component(), d);
+        }
+        for (String c : DependencyOrder.sort(descriptors)) {
+            Optional<PluginRecord> row = store.find(c);
+            if (row.isPresent() && row.get().state() == PluginState.UNINSTALLED) continue;
+            try {
+                context.installBundle(byComponent.get(c).toUri().toString());
+            } catch (BundleException e) {
+                LOG.warning("Cannot install shipped plugin " + byComponent.get(c) + ": " + e.getMessage());
+            }
+        }
+        settle();
+    }
+
+    /** Waits until every lifecycle operation queued so far has run. */
+    public void settle() {
+        try {
+            lifecycle.submit(() -> { }).get(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Plugins did not settle", e);
+        }
+    }
+
+    // ---- bundle events (Felix's event thread: keep short) ----------------------------------------
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle b = event.getBundle();
+        try {
+            if (!PluginDescriptor.isPlugin(b)) return;
+        } catch (IllegalStateException e) {
+            return;
+        }
+        switch (event.getType()) {
+            case BundleEvent.INSTALLED -> lifecycle.execute(() -> guarded(b, () -> admit(b)));
+            case BundleEvent.UPDATED -> lifecycle.execute(() -> guarded(b, () -> admit(b)));
+            case BundleEvent.UNINSTALLED -> lifecycle.execute(() -> guarded(b, () -> forget(b)));
+            default -> { }
+        }
+    }
+
+    private void guarded(Bundle b, Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Plugin lifecycle error for " + b.getSymbolicName(), e);
+        }
+    }
+
+    /** A plugin bundle has been installed (or updated): record it, check it, migrate and start it unless disabled. */
+    private void admit(Bundle b) {
+        if (b.getState() == Bundle.UNINSTALLED) return;
+        PluginDescriptor d = PluginDescriptor.of(b);
+        String problem = d.manifestProblem();
+        String c = d.component();
+        if (!PluginDescriptor.validName(c)) {
+            LOG.warning("Ignoring bundle " + b.getLocation() + ": " + problem);
+            return;
+        }
+        Bundle other = bundles.get(c);
+        if (other != null && other != b && other.getState() != Bundle.UNINSTALLED) {
+            LOG.warning("Refusing " + b.getLocation() + ": plugin '" + c + "' is already installed from " + other.getLocation());
+            uninstallQuietly(b);
+            return;
+        }
+        bundles.put(c, b);
+        PluginRecord row = store.find(c)
+                .map(r -> r.state() == PluginState.UNINSTALLED ? PluginRecord.fresh(d, b.getLocation()) : r.describedBy(d, b.getLocation()))
+                .orElseGet(() -> PluginRecord.fresh(d, b.getLocation()));
+        if (problem != null) {
+            save(row.with(PluginState.FAILED, problem));
+            return;
+        }
+        if (settings.safeMode()) {
+            save(row.with(PluginState.DISABLED, "Safe mode: every plugin is disabled for this run."));
+            return;
+        }
+        if (markerFile(c)) {
+            save(row.with(PluginState.DISABLED, "Disabled by the marker file " + markerPath(c) + "."));
+            return;
+        }
+        if (!row.enabled()) {
+            save(row.with(PluginState.DISABLED, null));
+            return;
+        }
+        activate(b, row);
+    }
+
+    private void forget(Bundle b) {
+        PluginDescriptor d = PluginDescriptor.of(b);
+        if (d.component() == null || !bundles.remove(d.component(), b)) return;
+        store.find(d.component()).ifPresent(r -> {
+            if (r.state() != PluginState.UNINSTALLED) save(r.with(PluginState.UNINSTALLED, "Its jar was removed."));
+        });
+    }
+
+    /** Checks dependencies, runs migrations, starts the bundle within the time bound and checks its components. */
+    private PluginRecord activate(Bundle b, PluginRecord row) {
+        PluginDescriptor d = PluginDescriptor.of(b);
+        String missing = missingDependencies(d);
+        if (missing != null) return save(row.with(PluginState.FAILED, missing));
+        try {
+            migrations.migratePlugin(b, d.component());
+        } catch (RuntimeException e) {
+            return save(row.with(PluginState.FAILED, "Its database migration failed: " + rootMessage(e)));
+        }
+        String failure = timed("start", () -> {
+            b.start(Bundle.START_TRANSIENT);
+            return componentFailures(b);
+        });
+        if (failure != null) {
+            timed("stop", () -> {
+                b.stop(Bundle.STOP_TRANSIENT);
+                return null;
+            });
+            return save(row.with(PluginState.FAILED, failure));
+        }
+        PluginRecord saved = save(row.with(PluginState.ENABLED, null));
+        retryWaitingDependents();
+        return saved;
+    }
+
+    /** Runs a bundle operation on a helper thread; returns a failure message, or null when it went well. */
+    private String timed(String what, Callable<String> op) {
+        Future<String> f = starter.submit(op);
+        try {
+            return f.get(startTimeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            return "It did not " + what + " within " + startTimeoutMs + " ms.";
+        } catch (ExecutionException e) {
+            return "It failed to " + what + ": " + rootMessage(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Interrupted while it was trying to " + what + ".";
+        }
+    }
+
+    /**
+     * Declarative Services catches exceptions from a component's constructor or activate method, and may
+     * enable a bundle's components a moment after {@code start()} returns; so wait (within the start bound)
+     * until SCR knows every component the manifest declares, make delayed ones activate now by getting their
+     * services, and read failures back from SCR.
+     */
+    private String componentFailures(Bundle b) throws InterruptedException {
+        var ref = context.getServiceReference(ServiceComponentRuntime.class);
+        if (ref == null) return null;
+        ServiceComponentRuntime scr = context.getService(ref);
+        try {
+            String header = b.getHeaders("").get("Service-Component");
+            int expected = header == null || header.isBlank() ? 0 : header.split(",").length;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(startTimeoutMs);
+            while (true) {
+                Collection<ComponentDescriptionDTO> descs = scr.getComponentDescriptionDTOs(b);
+                var regs = b.getRegisteredServices();
+                if (regs != null) {
+                    for (var r : regs) {
+                        if (context.getService(r) != null) context.ungetService(r);
+                    }
+                }
+                List<String> failures = new ArrayList<>();
+                boolean settled = descs.size() >= expected;
+                for (ComponentDescriptionDTO desc : descs) {
+                    Collection<ComponentConfigurationDTO> cfgs = scr.getComponentConfigurationDTOs(desc);
+                    if (cfgs.isEmpty() && desc.defaultEnabled) settled = false;
+                    for (ComponentConfigurationDTO cfg : cfgs) {
+                        if (cfg.state == ComponentConfigurationDTO.FAILED_ACTIVATION || cfg.failure != null) {
+                            failures.add(desc.name + ": " + rootCause(cfg.failure));
+                        } else if (cfg.state == ComponentConfigurationDTO.SATISFIED && desc.immediate) {
+                            settled = false; // an immediate component is about to activate
+                        }
+                    }
+                }
+                if (!failures.isEmpty()) return "It threw on start: " + String.join("; ", failures);
+                if (settled) return null;
+                if (System.nanoTime() > deadline) return "Its components did not come up within " + startTimeoutMs + " ms.";
+                Thread.sleep(5);
+            }
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private String missingDependencies(PluginDescriptor d) {
+        List<String> missing = new ArrayList<>();
+        for (String dep : d.requires()) {
+            Optional<PluginRecord> r = store.find(dep);
+            if (r.isEmpty() || r.get().state() == PluginState.UNINSTALLED) missing.add("'" + dep + "' (not installed)");
+            else if (r.get().state() != PluginState.ENABLED) missing.add("'" + dep + "' (" + r.get().state().name().toLowerCase() + ")");
+        }
+        return missing.isEmpty() ? null : "It needs the plugin" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + ".";
+    }
+
+    /** A plugin that failed only for want of a dependency starts as soon as the dependency is there. */
+    private void retryWaitingDependents() {
+        for (PluginRecord r : store.all()) {
+            Bundle b = bundles.get(r.component());
+            if (b != null && r.enabled() && r.state() == PluginState.FAILED && r.reason() != null && r.reason().startsWith("It needs the plugin")
+                    && missingDependencies(PluginDescriptor.of(b)) == null) {
+                activate(b, r);
+            }
+        }
+    }
+
+    // ---- administrator operations ---------------------------------------------------------------
+
+    public PluginInfo enable(String component) {
+        return onLifecycle(() -> {
+            PluginRecord r = existing(component);
+            Bundle b = bundles.get(component);
+            if (b == null) throw new PluginRefusal(409, "Plugin '" + component + "' has no bundle installed; install its jar again.");
+            if (r.state() == PluginState.ENABLED) return info(r);
+            if (settings.safeMode()) throw new PluginRefusal(409, "SOMEP runs in safe mode: restart without --safe-mode to enable plugins.");
+            if (markerFile(component))
+                throw new PluginRefusal(409, "Plugin '" + component + "' is disabled by the marker file " + markerPath(component) + "; delete it first.");
+            String missing = missingDependencies(PluginDescriptor.of(b));
+            if (missing != null) throw new PluginRefusal(409, "Plugin '" + component + "' cannot be enabled. " + missing);
+            PluginRecord after = activate(b, r.withEnabled(true));
+            if (after.state() == PluginState.FAILED) throw new PluginRefusal(409, "Plugin '" + component + "' failed to start. " + after.reason());
+            return info(after);
+        });
+    }
+
+    public PluginInfo disable(String component) {
+        return onLifecycle(() -> {
+            PluginRecord r = existing(component);
+            List<String> dependents = enabledDependents(component);
+            if (!dependents.isEmpty())
+                throw new PluginRefusal(409, "Plugin '" + component + "' cannot be disabled: " + String.join(", ", dependents)
+                        + (dependents.size() > 1 ? " need" : " needs") + " it. Disable " + (dependents.size() > 1 ? "them" : "it") + " first.");
+            Bundle b = bundles.get(component);
+            if (b != null) stopQuietly(b);
+            return info(save(r.withEnabled(false).with(PluginState.DISABLED, null)));
+        });
+    }
+
+    public PluginInfo uninstall(String component, boolean purge) {
+        return onLifecycle(() -> {
+            PluginRecord r = existing(component);
+            List<String> dependents = dependents(component);
+            if (!dependents.isEmpty())
+                throw new PluginRefusal(409, "Plugin '" + component + "' cannot be uninstalled: " + String.join(", ", dependents)
+                        + (dependents.size() > 1 ? " need" : " needs") + " it. Uninstall " + (dependents.size() > 1 ? "them" : "it") + " first.");
+            Bundle b = bundles.remove(component);
+            if (b != null) {
+                deleteFromDeployFolder(b.getLocation());
+                stopQuietly(b);
+                uninstallQuietly(b);
+            }
+            String reason = null;
+            if (purge) {
+                try {
+                    List<String> dropped = Purge.dropTables(dataSource, component);
+                    deleteTree(settings.dataDir().resolve("files").resolve(component));
+                    reason = "Purged: " + dropped.size() + " tables removed.";
+                } catch (Exception e) {
+                    reason = "Purge incomplete: " + rootMessage(e);
+                }
+            }
+            return info(save(r.with(PluginState.UNINSTALLED, reason)));
+        });
+    }
+
+    /**
+     * Installs a plugin jar: refuses it at once when its manifest, API range or dependencies are wrong; else
+     * writes it into the deploy folder (so it survives restarts exactly like a dropped file) and waits until
+     * the kernel has admitted it.
+     */
+    public PluginInfo install(InputStream jar) throws IOException {
+        Path tmp = Files.createTempFile(settings.dataDir(), "upload-", ".part");
+        try {
+            Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+            PluginDescriptor d = read(tmp);
+            String problem = d.manifestProblem();
+            if (problem != null) throw new PluginRefusal(422, problem);
+            Optional<PluginRecord> existing = store.find(d.component());
+            if (existing.isPresent() && existing.get().state() != PluginState.UNINSTALLED && bundles.containsKey(d.component()))
+                throw new PluginRefusal(409, "Plugin '" + d.component() + "' is already installed (version " + existing.get().version() + "). Uninstall it first.");
+            String missing = missingDependencies(d);
+            if (missing != null) throw new PluginRefusal(422, "Plugin '" + d.component() + "' cannot be installed. " + missing);
+            CompletableFuture<Void> settled = new CompletableFuture<>();
+            try (AutoCloseable sub = events.subscribe(List.of(TOPIC_PREFIX + "*"), e -> {
+                if (d.component().equals(e.get("component"))) settled.complete(null);
+            })) {
+                Files.createDirectories(settings.deployDir());
+                Path target = settings.deployDir().resolve(d.component() + "-" + d.version() + ".jar");
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                settled.get(startTimeoutMs + 30_000, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new PluginRefusal(504, "Plugin '" + d.component() + "' was copied into the deploy folder but has not been picked up yet.");
+            } catch (Exception e) {
+                if (e instanceof PluginRefusal pr) throw pr;
+                throw new IOException("Install of " + d.component() + " was interrupted: " + e.getMessage(), e);
+            }
+            settle();
+            PluginRecord r = existing(d.component());
+            if (r.state() == PluginState.FAILED) throw new PluginRefusal(422, "Plugin '" + d.component() + "' was installed but failed to start. " + r.reason());
+            return info(r);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    // ---- queries --------------------------------------------------------------------------------
+
+    public List<PluginInfo> list() {
+        List<PluginInfo> out = new ArrayList<>();
+        for (PluginRecord r : store.all()) out.add(info(r));
+        return out;
+    }
+
+    public Optional<PluginInfo> get(String component) {
+        return store.find(component).map(this::info);
+    }
+
+    public Optional<Bundle> bundle(String component) {
+        return Optional.ofNullable(bundles.get(component));
+    }
+
+    public Collection<Bundle> bundles() {
+        return List.copyOf(bundles.values());
+    }
+
+    private PluginInfo info(PluginRecord r) {
+        Bundle b = bundles.get(r.component());
+        List<String> requires = b == null ? List.of() : PluginDescriptor.of(b).requires();
+        return new PluginInfo(r.component(), r.name(), r.description(), r.version(), r.state().name().toLowerCase(),
+                r.enabled(), r.reason(), requires, dependents(r.component()));
+    }
+
+    private List<String> dependents(String component) {
+        List<String> out = new ArrayList<>();
+        for (Bundle b : bundles.values()) {
+            PluginDescriptor d = PluginDescriptor.of(b);
+            if (d.requires().contains(component)) out.add(d.component());
+        }
+        return out;
+    }
+
+    private List<String> enabledDependents(String component) {
+        return dependents(component).stream()
+                .filter(c -> store.find(c).map(r -> r.state() == PluginState.ENABLED).orElse(false))
+                .toList();
+    }
+
+    private PluginRecord existing(String component) {
+        return store.find(component)
+                .filter(r -> r.state() != PluginState.UNINSTALLED)
+                .orElseThrow(() -> new PluginRefusal(404, "No plugin named '" + component + "' is installed."));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private PluginRecord save(PluginRecord r) {
+        store.save(r);
+        if (r.state() == PluginState.FAILED) LOG.warning("Plugin " + r.component() + " failed: " + r.reason());
+        events.publish(TOPIC_PREFIX + r.state().name().toLowerCase(),
+                r.reason() == null ? Map.of("component", r.component()) : Map.of("component", r.component(), "reason", r.reason()));
+        return r;
+    }
+
+    private <T> T onLifecycle(Callable<T> op) {
+        try {
+            return lifecycle.submit(op).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PluginRefusal(503, "Interrupted.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PluginRefusal pr) throw pr;
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void stopQuietly(Bundle b) {
+        String failure = timed("stop", () -> {
+            if (b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING) b.stop(Bundle.STOP_TRANSIENT);
+            return null;
+        });
+        if (failure != null) LOG.warning(b.getSymbolicName() + ": " + failure);
+    }
+
+    private void uninstallQuietly(Bundle b) {
+        try {
+            b.uninstall();
+        } catch (BundleException | IllegalStateException e) {
+            LOG.fine("Already gone: " + b.getLocation());
+        }
+        // Drop the old revision now, so its class loader can be collected.
+        CompletableFuture<Void> refreshed = new CompletableFuture<>();
+        context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, e -> {
+            if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) refreshed.complete(null);
+        });
+        try {
+            refreshed.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("Package refresh did not finish: " + e.getMessage());
+        }
+    }
+
+    private void deleteFromDeployFolder(String location) {
+        try {
+            Path p = Path.of(java.net.URI.create(location));
+            if (p.toAbsolutePath().normalize().startsWith(settings.deployDir())) Files.deleteIfExists(p);
+        } catch (IOException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            LOG.fine("Not a deploy-folder file: " + location);
+        }
+    }
+
+    private boolean markerFile(String component) {
+        return Files.exists(markerPath(component));
+    }
+
+    /** Creating {@code data/disabled/<component>} disables that plugin at the next start, without touching the database. */
+    public Path markerPath(String component) {
+        return settings.dataDir().resolve("disabled").resolve(component);
+    }
+
+    static PluginDescriptor read(Path jar) throws IOException {
+        try (JarFile jf = new JarFile(jar.toFile())) {
+            if (jf.getManifest() == null) throw new PluginRefusal(422, "The jar has no manifest: it is not a SOMEP plugin.");
+            return PluginDescriptor.of(jf.getManifest());
+        } catch (java.util.zip.ZipException e) {
+            throw new PluginRefusal(422, "The file is not a valid jar: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) r = r.getCause();
+        String m = r.getMessage();
+        return firstLine(m == null ? r.getClass().getSimpleName() : m);
+    }
+
+    /** SCR gives the failure as a stack trace text; the innermost "Caused by" line says what went wrong. */
+    static String rootCause(String trace) {
+        if (trace == null) return "";
+        String cause = firstLine(trace);
+        for (String line : trace.split("\n")) {
+            if (line.startsWith("Caused by: ")) cause = line.substring("Caused by: ".length()).trim();
+        }
+        return cause;
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    @Override
+    public void close() {
+        lifecycle.shutdownNow();
+        starter.shutdownNow();
+    }
+}

@@ -1,0 +1,89 @@
+package eu.somep.core.routes;
+
+import eu.somep.api.web.RequiresCapability;
+import eu.somep.api.web.View;
+import eu.somep.core.plugin.PluginManager;
+import eu.somep.core.plugin.PluginRefusal;
+import eu.somep.core.security.Current;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Part;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The admin plugins page: list, upload, enable, disable, uninstall. Every form carries the CSRF token. */
+@Path("admin/plugins")
+@RequiresCapability(PluginApi.CAPABILITY)
+@Produces(MediaType.TEXT_HTML)
+public final class AdminPluginsPage {
+    private final PluginManager plugins;
+
+    public AdminPluginsPage(PluginManager plugins) {
+        this.plugins = plugins;
+    }
+
+    @GET
+    public View page(@QueryParam("done") String done, @QueryParam("error") String error) {
+        return View.of("kernel/admin/plugins.ftlh").with("plugins", plugins.list())
+                .with("done", done == null ? "" : done).with("error", error == null ? "" : error);
+    }
+
+    @POST
+    @Path("{component}/enable")
+    public Response enable(@PathParam("component") String c) {
+        return act(() -> plugins.enable(c), "kernel.plugins.enabled", c);
+    }
+
+    @POST
+    @Path("{component}/disable")
+    public Response disable(@PathParam("component") String c) {
+        return act(() -> plugins.disable(c), "kernel.plugins.disabled", c);
+    }
+
+    @POST
+    @Path("{component}/uninstall")
+    public Response uninstall(@PathParam("component") String c, @FormParam("purge") String purge) {
+        return act(() -> plugins.uninstall(c, "on".equals(purge) || "true".equals(purge)), "kernel.plugins.uninstalled", c);
+    }
+
+    @POST
+    @Path("upload")
+    public Response upload() {
+        return act(() -> {
+            try {
+                Part part = Current.get().request().getPart("file");
+                if (part == null || part.getSize() == 0) throw new PluginRefusal(400, "Choose a plugin jar to upload.");
+                try (InputStream in = part.getInputStream()) {
+                    return plugins.install(in);
+                }
+            } catch (IOException | ServletException e) {
+                throw new PluginRefusal(400, "The upload could not be read: " + e.getMessage());
+            }
+        }, "kernel.plugins.installed", "");
+    }
+
+    private Response act(java.util.function.Supplier<Object> op, String doneKey, String component) {
+        try {
+            Object r = op.get();
+            String c = component.isEmpty() && r instanceof eu.somep.core.plugin.PluginInfo i ? i.component() : component;
+            return Response.seeOther(URI.create("/admin/plugins?done=" + enc(doneKey + ":" + c))).build();
+        } catch (PluginRefusal e) {
+            return Response.seeOther(URI.create("/admin/plugins?error=" + enc(e.getMessage()))).build();
+        }
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,71 @@
+package eu.somep.core.routes;
+
+import eu.somep.api.web.PublicAccess;
+import eu.somep.api.web.View;
+import eu.somep.core.security.Current;
+import eu.somep.core.security.SecurityFilter;
+import eu.somep.core.security.User;
+import eu.somep.core.security.Users;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/** Sign-in and sign-out with a session: the session id changes at sign-in, and the session ends at sign-out. */
+@Path("/")
+public final class LoginRoutes {
+    private final Users users;
+
+    public LoginRoutes(Users users) {
+        this.users = users;
+    }
+
+    @GET
+    @Path("login")
+    @PublicAccess
+    @Produces(MediaType.TEXT_HTML)
+    public View form(@QueryParam("next") String next) {
+        return View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", false).with("username", "");
+    }
+
+    @POST
+    @Path("login")
+    @PublicAccess
+    @Produces(MediaType.TEXT_HTML)
+    public Response login(@FormParam("username") String username, @FormParam("password") String password, @FormParam("next") String next) {
+        Optional<User> user = users.authenticate(username, password);
+        if (user.isEmpty()) {
+            View again = View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", true)
+                    .with("username", username == null ? "" : username);
+            return Response.status(401).type(MediaType.TEXT_HTML_TYPE).entity(again).build();
+        }
+        HttpServletRequest req = Current.get().request();
+        req.changeSessionId(); // no session fixation
+        HttpSession session = req.getSession();
+        session.setAttribute(SecurityFilter.SESSION_USER, user.get().id());
+        return Response.seeOther(URI.create(safeNext(next))).build();
+    }
+
+    @POST
+    @Path("logout")
+    @PublicAccess
+    public Response logout() {
+        HttpSession s = Current.get().request().getSession(false);
+        if (s != null) s.invalidate();
+        return Response.seeOther(URI.create("/")).build();
+    }
+
+    /** Only local paths, so sign-in cannot be used to send people elsewhere. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\r") || next.contains("\n")) return "/";
+        return next;
+    }
+}

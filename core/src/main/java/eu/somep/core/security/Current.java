@@ -1,0 +1,67 @@
+package eu.somep.core.security;
+
+import eu.somep.api.security.UserContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The request being served on this thread: who makes it, in which language, and its CSRF token.
+ * Set by {@link SecurityFilter} for the length of one request.
+ */
+public final class Current implements UserContext {
+    private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
+    private static final Current GUEST = new Current(null, null, Locale.ENGLISH, false);
+
+    private final User user;
+    private final HttpServletRequest request;
+    private final Locale locale;
+    private final boolean viaToken;
+
+    Current(User user, HttpServletRequest request, Locale locale, boolean viaToken) {
+        this.user = user;
+        this.request = request;
+        this.locale = locale;
+        this.viaToken = viaToken;
+    }
+
+    public static Current get() {
+        Current c = CURRENT.get();
+        return c == null ? GUEST : c;
+    }
+
+    static void set(Current c) {
+        CURRENT.set(c);
+    }
+
+    static void clear() {
+        CURRENT.remove();
+    }
+
+    public Optional<User> user() { return Optional.ofNullable(user); }
+    public Locale locale() { return locale; }
+    public boolean viaToken() { return viaToken; }
+    public HttpServletRequest request() { return request; }
+
+    /** The session's CSRF token, creating the session and token when a page needs one (a form). */
+    public String csrfToken() {
+        if (request == null) return "";
+        return Csrf.token(request.getSession(true));
+    }
+
+    @Override public Optional<Long> userId() { return user().map(User::id); }
+    @Override public Optional<String> displayName() { return user().map(User::displayName); }
+
+    /** Until roles and contexts arrive, a site administrator has every capability and nobody else has any. */
+    @Override
+    public boolean can(String capability) {
+        return user != null && user.siteAdmin();
+    }
+
+    /** The facade plugins get as their {@link UserContext} service: always the current request's. */
+    public static final UserContext SERVICE = new UserContext() {
+        @Override public Optional<Long> userId() { return get().userId(); }
+        @Override public Optional<String> displayName() { return get().displayName(); }
+        @Override public boolean can(String capability) { return get().can(capability); }
+    };
+}

@@ -1,0 +1,116 @@
+package eu.somep.core.security;
+
+import eu.somep.core.i18n.Languages;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs before every request: security headers, language, who is asking (a bearer token or the session),
+ * and the CSRF check for every state-changing request that a browser session makes.
+ */
+public final class SecurityFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    public static final String SESSION_USER = "somep.user";
+    static final String LANG_COOKIE = "somep_lang";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    private final transient Users users;
+
+    public SecurityFilter(Users users) {
+        this.users = users;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+        resp.setHeader("X-Content-Type-Options", "nosniff");
+        resp.setHeader("Referrer-Policy", "same-origin");
+        resp.setHeader("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+        if (req.isSecure()) resp.setHeader("Strict-Transport-Security", "max-age=31536000");
+        Locale locale = locale(req, resp);
+
+        User user = null;
+        boolean viaToken = false;
+        String auth = req.getHeader("Authorization");
+        if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<User> u = users.byToken(auth.substring(7).trim());
+            if (u.isEmpty()) {
+                problem(resp, 401, "Unauthorized", "The bearer token is not valid. Get a new one with POST /api/tokens.");
+                return;
+            }
+            user = u.get();
+            viaToken = true;
+        } else {
+            HttpSession s = req.getSession(false);
+            Object id = s == null ? null : s.getAttribute(SESSION_USER);
+            if (id instanceof Long l) user = users.find(l).orElse(null);
+            // Token clients are not browsers; sessions are, and need the CSRF token on every change.
+            if (!SAFE.contains(req.getMethod()) && !anonymousApiCall(req, s) && !Csrf.valid(req)) {
+                if (req.getRequestURI().startsWith("/api/")) {
+                    problem(resp, 403, "Forbidden", "This request changes data but carries no valid CSRF token. Send the X-CSRF-Token header, or use a bearer token.");
+                } else {
+                    resp.setStatus(403);
+                    resp.setContentType("text/html;charset=utf-8");
+                    resp.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Form expired</title></head>"
+                            + "<body><h1>Form expired</h1><p>This form has expired or was sent from elsewhere. Go <a href=\"/\">back</a>, reload the page and try again.</p></body></html>");
+                }
+                return;
+            }
+        }
+        if (user != null) resp.setHeader("Cache-Control", "no-store");
+        Current.set(new Current(user, req, locale, viaToken));
+        try {
+            chain.doFilter(req, resp);
+        } finally {
+            Current.clear();
+        }
+    }
+
+    /**
+     * A call to the JSON API that carries no session (for example {@code POST /api/tokens}) has no ambient
+     * authority to forge, and cross-site pages cannot send it JSON or a jar without a CORS preflight we never grant.
+     */
+    private static boolean anonymousApiCall(HttpServletRequest req, HttpSession s) {
+        if (s != null || !req.getRequestURI().startsWith("/api/")) return false;
+        String type = req.getContentType();
+        return type == null || !(type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/") || type.startsWith("text/plain"));
+    }
+
+    /** {@code ?lang=de} chooses a language and remembers it in a cookie; else the cookie; else the browser's. */
+    private static Locale locale(HttpServletRequest req, HttpServletResponse resp) {
+        String chosen = req.getParameter("lang");
+        if (chosen != null && Languages.supported(chosen)) {
+            Cookie c = new Cookie(LANG_COOKIE, chosen);
+            c.setPath("/");
+            c.setMaxAge(365 * 24 * 3600);
+            c.setHttpOnly(true);
+            c.setAttribute("SameSite", "Lax");
+            resp.addCookie(c);
+            return Locale.forLanguageTag(chosen);
+        }
+        Cookie[] cookies = req.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if (LANG_COOKIE.equals(c.getName()) && Languages.supported(c.getValue())) return Locale.forLanguageTag(c.getValue());
+            }
+        }
+        return Languages.best(req.getHeader("Accept-Language"));
+    }
+
+    static void problem(HttpServletResponse resp, int status, String title, String detail) throws IOException {
+        resp.setStatus(status);
+        resp.setContentType("application/problem+json");
+        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        resp.getOutputStream().write(body);
+    }
+}

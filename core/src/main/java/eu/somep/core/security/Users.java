@@ -1,0 +1,160 @@
+package eu.somep.core.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Accounts and API tokens in {@code kernel_user} and {@code kernel_token}. Tokens are stored only as SHA-256 hashes. */
+public final class Users {
+    private static final Logger LOG = Logger.getLogger(Users.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** A hash for unknown user names, so that signing in as nobody costs as much time as a wrong password. */
+    private static final String DUMMY_HASH = PasswordHasher.hash("not a password");
+    private final DataSource ds;
+    private final ConcurrentHashMap<Long, User> byId = new ConcurrentHashMap<>();
+
+    public Users(DataSource ds) {
+        this.ds = ds;
+    }
+
+    /** On first start, creates {@code admin} with the given password, or a random one that is printed once. */
+    public void bootstrapAdmin(String password) {
+        if (count() > 0) return;
+        String pw = password;
+        if (pw == null || pw.isBlank()) {
+            pw = randomToken().substring(0, 16);
+            System.out.println("SOMEP: created the administrator account 'admin' with password: " + pw);
+            System.out.println("SOMEP: this password is shown only once; set SOMEP_ADMIN_PASSWORD to choose it yourself.");
+        }
+        create("admin", pw, "Administrator", true);
+        LOG.info("Created the first administrator account 'admin'.");
+    }
+
+    public User create(String username, String password, String displayName, boolean admin) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO kernel_user (username, password_hash, display_name, site_admin, created_at) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, username);
+            ps.setString(2, PasswordHasher.hash(password));
+            ps.setString(3, displayName);
+            ps.setBoolean(4, admin);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create user " + username + ": " + e.getMessage(), e);
+        }
+        return byUsername(username).map(Row::user).orElseThrow();
+    }
+
+    /** The user if the password is right; takes the same time whether or not the user exists. */
+    public Optional<User> authenticate(String username, String password) {
+        if (username == null || password == null) return Optional.empty();
+        Optional<Row> row = byUsername(username.trim());
+        boolean ok = PasswordHasher.verify(password, row.map(Row::hash).orElse(DUMMY_HASH));
+        return ok ? row.map(Row::user) : Optional.empty();
+    }
+
+    /** The first site administrator, for the local CLI token; its old CLI tokens are revoked. */
+    public Optional<User> authenticateAdminForCli() {
+        Optional<User> admin = one("SELECT * FROM kernel_user WHERE site_admin = TRUE ORDER BY id", null).map(Row::user);
+        admin.ifPresent(a -> {
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("DELETE FROM kernel_token WHERE user_id = ? AND label = 'cli'")) {
+                ps.setLong(1, a.id());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return admin;
+    }
+
+    public Optional<User> find(long id) {
+        User u = byId.get(id);
+        if (u != null) return Optional.of(u);
+        Optional<User> loaded = one("SELECT * FROM kernel_user WHERE id = ?", id).map(Row::user);
+        loaded.ifPresent(x -> byId.put(id, x));
+        return loaded;
+    }
+
+    public String issueToken(User user, String label) {
+        String token = randomToken();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO kernel_token (token_hash, user_id, label, created_at) VALUES (?,?,?,?)")) {
+            ps.setString(1, sha256(token));
+            ps.setLong(2, user.id());
+            ps.setString(3, label);
+            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store the token: " + e.getMessage(), e);
+        }
+        return token;
+    }
+
+    public Optional<User> byToken(String token) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT user_id FROM kernel_token WHERE token_hash = ?")) {
+            ps.setString(1, sha256(token));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? find(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check the token: " + e.getMessage(), e);
+        }
+    }
+
+    private int count() {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM kernel_user");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Row> byUsername(String username) {
+        return one("SELECT * FROM kernel_user WHERE username = ?", username);
+    }
+
+    private Optional<Row> one(String sql, Object arg) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            if (arg != null) ps.setObject(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Row(new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                        rs.getBoolean("site_admin")), rs.getString("password_hash")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read users: " + e.getMessage(), e);
+        }
+    }
+
+    public static String randomToken() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Row(User user, String hash) {
+    }
+}

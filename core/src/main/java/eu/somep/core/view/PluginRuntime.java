@@ -1,0 +1,65 @@
+package eu.somep.core.view;
+
+import eu.somep.core.i18n.MessageCatalog;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.ext.beans.MethodAppearanceFineTuner;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateExceptionHandler;
+
+/**
+ * What the kernel keeps per component to render its pages: a Freemarker configuration that reads the
+ * component's templates from its own class loader (then the kernel's, for the layout), and its messages.
+ * Each has its own object wrapper, so no shared introspection cache keeps a removed plugin's classes alive.
+ */
+public final class PluginRuntime implements AutoCloseable {
+    private final String component;
+    private final Configuration freemarker;
+    private final DefaultObjectWrapper wrapper;
+    private final MessageCatalog messages;
+
+    public PluginRuntime(String component, ClassLoader loader, MessageCatalog messages) {
+        this.component = component;
+        this.messages = messages;
+        freemarker = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateLoader own = new ClassTemplateLoader(loader, "templates");
+        freemarker.setTemplateLoader(loader == PluginRuntime.class.getClassLoader() ? own
+                : new MultiTemplateLoader(new TemplateLoader[] {own, new ClassTemplateLoader(PluginRuntime.class.getClassLoader(), "templates")}));
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output format, everything escaped
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+        DefaultObjectWrapperBuilder b = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        // A tuner of our own makes the wrapper's class introspection cache private to this plugin.
+        b.setMethodAppearanceFineTuner(new OwnTuner());
+        b.setExposeFields(true);
+        wrapper = b.build();
+        freemarker.setObjectWrapper(wrapper);
+    }
+
+    public String component() { return component; }
+    public Configuration freemarker() { return freemarker; }
+    public MessageCatalog messages() { return messages; }
+
+    @Override
+    public void close() {
+        freemarker.clearTemplateCache();
+        try {
+            wrapper.clearClassIntrospectionCache();
+        } catch (IllegalStateException e) {
+            // shared wrappers refuse; ours is not shared
+        }
+    }
+
+    private static final class OwnTuner implements MethodAppearanceFineTuner {
+        @Override
+        public void process(freemarker.ext.beans.BeansWrapper.MethodAppearanceDecisionInput in,
+                            freemarker.ext.beans.BeansWrapper.MethodAppearanceDecision out) {
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package eu.somep.core.view;
+
+import eu.somep.api.web.View;
+import eu.somep.core.i18n.Languages;
+import eu.somep.core.security.Current;
+import eu.somep.core.web.Navigation;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a {@link View} with its component's templates. Every template sees, besides its model:
+ * {@code msg("key", args...)}, {@code csrf()} and {@code somep} (user, admin, lang, languages, nav, path).
+ */
+public final class ViewRenderer {
+    private final Navigation navigation;
+
+    public ViewRenderer(Navigation navigation) {
+        this.navigation = navigation;
+    }
+
+    public void render(View view, PluginRuntime runtime, Writer out) throws IOException {
+        Current cur = Current.get();
+        Locale locale = cur.locale();
+        Map<String, Object> model = new HashMap<>(view.model());
+        Map<String, Object> somep = new HashMap<>();
+        somep.put("user", cur.displayName().orElse(null));
+        somep.put("signedIn", cur.user().isPresent());
+        somep.put("admin", cur.can("kernel:manageplugins"));
+        somep.put("lang", locale.getLanguage());
+        somep.put("languages", Languages.CODES);
+        somep.put("nav", navigation.links(cur, locale));
+        somep.put("path", cur.request() == null ? "/" : cur.request().getRequestURI());
+        model.put("somep", somep);
+        model.put("msg", (TemplateMethodModelEx) args -> {
+            if (args.isEmpty()) throw new TemplateModelException("msg needs a key");
+            List<Object> rest = new ArrayList<>();
+            for (int i = 1; i < args.size(); i++) rest.add(unwrap(args.get(i)));
+            return runtime.messages().get(locale, String.valueOf(unwrap(args.get(0))), rest.toArray());
+        });
+        model.put("csrf", (TemplateMethodModelEx) args -> cur.csrfToken());
+        try {
+            runtime.freemarker().getTemplate(view.template(), locale).process(model, out);
+        } catch (TemplateException e) {
+            throw new IOException("Template " + view.template() + " of " + runtime.component() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object unwrap(Object o) throws TemplateModelException {
+        if (o instanceof TemplateScalarModel s) return s.getAsString();
+        if (o instanceof freemarker.template.TemplateNumberModel n) return n.getAsNumber();
+        return String.valueOf(o);
+    }
+}

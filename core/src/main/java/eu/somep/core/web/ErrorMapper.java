@@ -1,0 +1,60 @@
+package eu.somep.core.web;
+
+import eu.somep.api.web.Problem;
+import eu.somep.core.plugin.PluginRefusal;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception into a problem+json or a friendly page; stack traces go to the log, never to a user. */
+final class ErrorMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    private final Problems problems;
+
+    ErrorMapper(Problems problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (e instanceof Problem p) return problems.response(p.status(), p.title(), p.getMessage());
+        if (e instanceof PluginRefusal r) return problems.response(r.status(), title(r.status()), r.getMessage());
+        if (e instanceof NotFoundException) return problems.response(404, "Not found", "There is nothing at this address.");
+        if (e instanceof WebApplicationException w) {
+            int s = w.getResponse().getStatus();
+            if (s >= 300 && s < 400) return w.getResponse();
+            if (s < 500) return problems.response(s, title(s), clientMessage(w, s));
+        }
+        LOG.log(Level.SEVERE, "Unhandled error", e);
+        return problems.response(500, "Internal error", "Something went wrong on our side. It has been logged; please try again.");
+    }
+
+    private static String clientMessage(WebApplicationException w, int s) {
+        return switch (s) {
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the format you asked for.";
+            case 415 -> "This address does not accept that content type.";
+            default -> "The request could not be understood: check what you sent.";
+        };
+    }
+
+    static String title(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Too large";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable content";
+            case 503 -> "Unavailable";
+            case 504 -> "Timeout";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,51 @@
+package eu.somep.it;
+
+import aQute.bnd.osgi.Builder;
+import aQute.bnd.osgi.Jar;
+import eu.somep.api.web.View;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Builds plugin bundles for tests from the classes under {@code eu.somep.testplugins.<name>}, with bnd, the
+ * same way the real plugins are built: DS annotations processed, imports versioned.
+ */
+public final class TestPlugins {
+    private TestPlugins() {
+    }
+
+    public static Path build(Path dir, String component, String version, Map<String, String> headers) throws Exception {
+        try (Builder b = new Builder()) {
+            b.setProperty("Bundle-SymbolicName", "eu.somep.test." + component);
+            b.setProperty("Bundle-Version", version);
+            b.setProperty("Bundle-Name", "Test plugin " + component);
+            b.setProperty("SOMEP-Component", component);
+            b.setProperty("SOMEP-Api", "[1.0,2)");
+            b.setProperty("Private-Package", "eu.somep.testplugins." + component);
+            b.setProperty("-dsannotations", "*");
+            b.setProperty("-noimportjava", "true");
+            headers.forEach(b::setProperty);
+            b.addClasspath(jarOf(TestPlugins.class));
+            b.addClasspath(jarOf(View.class));
+            b.addClasspath(jarOf(jakarta.ws.rs.Path.class));
+            b.addClasspath(jarOf(org.osgi.service.component.annotations.Component.class));
+            Jar jar = b.build();
+            if (!b.getErrors().isEmpty()) throw new IllegalStateException("bnd: " + b.getErrors());
+            Files.createDirectories(dir);
+            Path out = dir.resolve(component + "-" + version + ".jar");
+            jar.write(out.toFile());
+            return out;
+        }
+    }
+
+    public static Path build(Path dir, String component) throws Exception {
+        return build(dir, component, "1.0.0", Map.of());
+    }
+
+    private static File jarOf(Class<?> c) throws URISyntaxException {
+        return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}

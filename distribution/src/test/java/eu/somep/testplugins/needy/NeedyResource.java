@@ -1,0 +1,18 @@
+package eu.somep.testplugins.needy;
+
+import eu.somep.api.web.PublicAccess;
+import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.osgi.service.component.annotations.Component;
+
+/** A plugin that requires another plugin (its manifest names it in SOMEP-Requires). */
+@Component(service = WebResource.class)
+@Path("needy")
+public class NeedyResource implements WebResource {
+    @GET
+    @PublicAccess
+    public String get() {
+        return "needy";
+    }
+}
