@@ -95,7 +95,7 @@ public final class Kernel implements AutoCloseable {
 
         web = new WebServer(settings.port(), apps, users, settings.dataDir());
         web.start();
-        framework.startDeployWatcher();
+        framework.startDeployWatcher(plugins);
         writeCliToken();
         return this;
     }

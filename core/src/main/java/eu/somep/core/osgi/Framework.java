@@ -61,8 +61,13 @@ public final class Framework {
         return ctx.installBundle(jar.toUri().toString());
     }
 
-    /** Starts watching the deploy folder; called once the kernel listens for bundle events. */
-    public void startDeployWatcher() throws BundleException {
+    /** Starts watching the deploy folder, handing every jar that appears, changes or goes to the kernel. */
+    public void startDeployWatcher(DeployFolder.Handler handler) throws BundleException {
+        try {
+            DeployFolder.register(felix.getBundleContext(), fileInstall, handler);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("FileInstall has no ArtifactInstaller interface", e);
+        }
         fileInstall.start();
     }
 

@@ -4,6 +4,8 @@ import eu.somep.core.config.Settings;
 import eu.somep.core.db.Migrations;
 import eu.somep.core.db.Purge;
 import eu.somep.core.event.EventHub;
+import eu.somep.core.osgi.DeployFolder;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * that blocks is marked failed instead of blocking the kernel. Bundles arrive from the shipped plugins
  * folder, from FileInstall (the deploy folder) and from uploads, which are written into the deploy folder.
  */
-public final class PluginManager implements BundleListener, AutoCloseable {
+public final class PluginManager implements BundleListener, DeployFolder.Handler, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PluginManager.class.getName());
     public static final String TOPIC_PREFIX = "kernel/plugin/";
 
@@ -56,6 +58,8 @@ public final class PluginManager implements BundleListener, AutoCloseable {
     private final Settings settings;
     private final long startTimeoutMs;
     private final Map<String, Bundle> bundles = new ConcurrentHashMap<>();
+    /** Installs waiting for FileInstall to pick up their file, by file name. */
+    private final Map<String, CompletableFuture<Void>> pendingInstalls = new ConcurrentHashMap<>();
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "somep-plugins"));
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> daemon(r, "somep-plugin-start"));
 
@@ -96,7 +100,9 @@ public final class PluginManager implements BundleListener, AutoCloseable {
             Optional<PluginRecord> row = store.find(c);
             if (row.isPresent() && row.get().state() == PluginState.UNINSTALLED) continue;
             try {
-                context.installBundle(byComponent.get(c).toUri().toString());
+                Bundle b = context.installBundle(byComponent.get(c).toUri().toString());
+                // Bundle events arrive asynchronously: admit it now, so start-up waits for it.
+                lifecycle.execute(() -> guarded(b, () -> admit(b, false)));
             } catch (BundleException e) {
                 LOG.warning("Cannot install shipped plugin " + byComponent.get(c) + ": " + e.getMessage());
             }
@@ -115,6 +121,57 @@ public final class PluginManager implements BundleListener, AutoCloseable {
         }
     }
 
+    // ---- the deploy folder (FileInstall's thread: hand over and return) ----------------------------
+
+    @Override
+    public void deployed(File jar) {
+        lifecycle.execute(() -> {
+            String location = jar.toURI().toString();
+            try {
+                Bundle b = context.getBundle(location);
+                if (b == null) b = context.installBundle(location);
+                Bundle installed = b;
+                guarded(installed, () -> admit(installed, false));
+                admitted(installed);
+            } catch (BundleException | RuntimeException e) {
+                LOG.warning("Cannot install " + jar + ": " + rootMessage(e));
+                CompletableFuture<Void> f = pendingInstalls.remove(jar.getName());
+                if (f != null) f.completeExceptionally(new PluginRefusal(422, "The jar cannot be installed: " + rootMessage(e)));
+            }
+        });
+    }
+
+    @Override
+    public void changed(File jar) {
+        lifecycle.execute(() -> {
+            Bundle b = context.getBundle(jar.toURI().toString());
+            if (b == null) {
+                deployed(jar);
+                return;
+            }
+            guarded(b, () -> {
+                stopQuietly(b);
+                try {
+                    b.update();
+                } catch (BundleException e) {
+                    LOG.warning("Cannot update " + jar + ": " + rootMessage(e));
+                }
+                admit(b, true);
+            });
+        });
+    }
+
+    @Override
+    public void removed(File jar) {
+        lifecycle.execute(() -> {
+            Bundle b = context.getBundle(jar.toURI().toString());
+            if (b != null) {
+                stopQuietly(b);
+                uninstallQuietly(b);
+            }
+        });
+    }
+
     // ---- bundle events (Felix's event thread: keep short) ----------------------------------------
 
     @Override
@@ -126,11 +183,18 @@ public final class PluginManager implements BundleListener, AutoCloseable {
             return;
         }
         switch (event.getType()) {
-            case BundleEvent.INSTALLED -> lifecycle.execute(() -> guarded(b, () -> admit(b)));
-            case BundleEvent.UPDATED -> lifecycle.execute(() -> guarded(b, () -> admit(b)));
+            case BundleEvent.INSTALLED -> lifecycle.execute(() -> guarded(b, () -> admit(b, false)));
             case BundleEvent.UNINSTALLED -> lifecycle.execute(() -> guarded(b, () -> forget(b)));
             default -> { }
         }
+    }
+
+    /** Tells a waiting {@link #install} that the bundle from its file has been admitted. */
+    private void admitted(Bundle b) {
+        String location = b.getLocation();
+        String file = location.substring(location.lastIndexOf('/') + 1);
+        CompletableFuture<Void> f = pendingInstalls.remove(file);
+        if (f != null) f.complete(null);
     }
 
     private void guarded(Bundle b, Runnable r) {
@@ -142,9 +206,10 @@ public final class PluginManager implements BundleListener, AutoCloseable {
     }
 
     /** A plugin bundle has been installed (or updated): record it, check it, migrate and start it unless disabled. */
-    private void admit(Bundle b) {
+    private void admit(Bundle b, boolean again) {
         if (b.getState() == Bundle.UNINSTALLED) return;
         PluginDescriptor d = PluginDescriptor.of(b);
+        if (!again && bundles.get(d.component()) == b) return; // already admitted
         String problem = d.manifestProblem();
         String c = d.component();
         if (!PluginDescriptor.validName(c)) {
@@ -247,8 +312,10 @@ public final class PluginManager implements BundleListener, AutoCloseable {
             while (true) {
                 Collection<ComponentDescriptionDTO> descs = scr.getComponentDescriptionDTOs(b);
                 var regs = b.getRegisteredServices();
+                java.util.Set<Object> registered = new java.util.HashSet<>();
                 if (regs != null) {
                     for (var r : regs) {
+                        registered.add(r.getProperty("component.id"));
                         if (context.getService(r) != null) context.ungetService(r);
                     }
                 }
@@ -262,6 +329,9 @@ public final class PluginManager implements BundleListener, AutoCloseable {
                             failures.add(desc.name + ": " + rootCause(cfg.failure));
                         } else if (cfg.state == ComponentConfigurationDTO.SATISFIED && desc.immediate) {
                             settled = false; // an immediate component is about to activate
+                        } else if ((cfg.state == ComponentConfigurationDTO.SATISFIED || cfg.state == ComponentConfigurationDTO.ACTIVE)
+                                && desc.serviceInterfaces.length > 0 && !registered.contains(cfg.id)) {
+                            settled = false; // its service (a route, a link) is about to be registered
                         }
                     }
                 }
@@ -372,19 +442,25 @@ public final class PluginManager implements BundleListener, AutoCloseable {
                 throw new PluginRefusal(409, "Plugin '" + d.component() + "' is already installed (version " + existing.get().version() + "). Uninstall it first.");
             String missing = missingDependencies(d);
             if (missing != null) throw new PluginRefusal(422, "Plugin '" + d.component() + "' cannot be installed. " + missing);
-            CompletableFuture<Void> settled = new CompletableFuture<>();
-            try (AutoCloseable sub = events.subscribe(List.of(TOPIC_PREFIX + "*"), e -> {
-                if (d.component().equals(e.get("component"))) settled.complete(null);
-            })) {
-                Files.createDirectories(settings.deployDir());
-                Path target = settings.deployDir().resolve(d.component() + "-" + d.version() + ".jar");
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                settled.get(startTimeoutMs + 30_000, TimeUnit.MILLISECONDS);
+            Files.createDirectories(settings.deployDir());
+            // A new name each time: FileInstall compares files by name and checksum, and would miss a
+            // reinstall of the same jar that lands within one poll of its removal.
+            String name = d.component() + "-" + d.version() + "-" + Long.toString(System.currentTimeMillis(), 36) + ".jar";
+            CompletableFuture<Void> admitted = new CompletableFuture<>();
+            pendingInstalls.put(name, admitted);
+            try {
+                Files.move(tmp, settings.deployDir().resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                admitted.get(startTimeoutMs + 30_000, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 throw new PluginRefusal(504, "Plugin '" + d.component() + "' was copied into the deploy folder but has not been picked up yet.");
-            } catch (Exception e) {
-                if (e instanceof PluginRefusal pr) throw pr;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof PluginRefusal pr) throw pr;
+                throw new IOException("Install of " + d.component() + " failed: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 throw new IOException("Install of " + d.component() + " was interrupted: " + e.getMessage(), e);
+            } finally {
+                pendingInstalls.remove(name);
             }
             settle();
             PluginRecord r = existing(d.component());

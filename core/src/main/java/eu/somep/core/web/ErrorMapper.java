@@ -22,6 +22,11 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (e instanceof Problem p) return problems.response(p.status(), p.title(), p.getMessage());
         if (e instanceof PluginRefusal r) return problems.response(r.status(), title(r.status()), r.getMessage());
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            var at = j.getLocation();
+            return problems.response(400, "Bad request", "The request body is not the JSON this address expects"
+                    + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+        }
         if (e instanceof NotFoundException) return problems.response(404, "Not found", "There is nothing at this address.");
         if (e instanceof WebApplicationException w) {
             int s = w.getResponse().getStatus();
