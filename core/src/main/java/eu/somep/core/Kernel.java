@@ -63,6 +63,7 @@ public final class Kernel implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.deployDir());
         dataSource = DataSources.open(settings);
+        Warmup.hibernate(dataSource); // the first SessionFactory in a JVM costs seconds: pay it in parallel
         Migrations migrations = new Migrations(dataSource);
         migrations.migrateKernel();
         users = new Users(dataSource);
@@ -93,10 +94,12 @@ public final class Kernel implements AutoCloseable {
         ctx.addBundleListener(plugins);
         plugins.installShipped(settings.pluginsDir());
 
-        web = new WebServer(settings.port(), apps, users, settings.dataDir());
+        plugins.forgetVanishedDeployments();
+        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps, users, settings.dataDir());
+        writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
         framework.startDeployWatcher(plugins);
-        writeCliToken();
+        Warmup.site(web.port());
         return this;
     }
 
@@ -145,6 +148,11 @@ public final class Kernel implements AutoCloseable {
     @Override
     public void close() {
         if (web != null) web.stop();
+        try {
+            Files.deleteIfExists(settings.dataDir().resolve("cli-token"));
+        } catch (java.io.IOException e) {
+            LOG.fine("cli-token stays: " + e.getMessage());
+        }
         if (apps != null) apps.close();
         if (plugins != null) plugins.close();
         if (scheduler != null) scheduler.close();

@@ -71,7 +71,9 @@ public final class TestSomep implements AutoCloseable {
         }
 
         public TestSomep start() throws Exception {
-            Path h = home != null ? home : Files.createTempDirectory("somep-test-");
+            // under target/, so `mvn clean` removes what the tests leave
+            Files.createDirectories(Path.of("target/test-homes"));
+            Path h = home != null ? home : Files.createTempDirectory(Path.of("target/test-homes"), "somep-");
             Path dist = Path.of(System.getProperty("somep.dist", "target/somep"));
             Path plugins = h.resolve("shipped");
             Files.createDirectories(plugins);

@@ -30,7 +30,7 @@ public final class Settings {
     public static final String ADMIN_PASSWORD = "somep.admin.password";
     public static final String PLUGIN_START_TIMEOUT = "somep.plugin.start.timeout.ms";
     public static final String DEPLOY_POLL = "somep.deploy.poll.ms";
-    public static final String MAIL_HOST = "somep.mail.host";
+    public static final String BIND = "somep.bind";
 
     private final Map<String, String> overrides;
     private final Map<String, String> env;

@@ -26,6 +26,7 @@ final class PluginDatabase implements Database {
     private final DataSource dataSource;
     private volatile SessionFactory sessionFactory;
     private StandardServiceRegistry registry;
+    private boolean closed;
 
     PluginDatabase(String component, ClassLoader loader, List<String> entities, DataSource dataSource) {
         this.component = component;
@@ -60,6 +61,8 @@ final class PluginDatabase implements Database {
         SessionFactory sf = sessionFactory;
         if (sf != null) return sf;
         synchronized (this) {
+            // a request still running while its plugin stops must not build a factory nobody will close
+            if (closed) throw new IllegalStateException("Plugin " + component + " has stopped; its database is closed.");
             if (sessionFactory == null) sessionFactory = build();
             return sessionFactory;
         }
@@ -88,6 +91,7 @@ final class PluginDatabase implements Database {
     }
 
     synchronized void close() {
+        closed = true;
         if (sessionFactory != null) sessionFactory.close();
         if (registry != null) StandardServiceRegistryBuilder.destroy(registry);
         sessionFactory = null;

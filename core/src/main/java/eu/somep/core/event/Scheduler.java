@@ -34,7 +34,7 @@ public final class Scheduler implements AutoCloseable {
                 return pool.scheduleWithFixedDelay(() -> {
                     try {
                         task.run();
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | LinkageError e) {
                         LOG.log(Level.WARNING, "Scheduled task " + task.getClass().getName() + " failed", e);
                     }
                 }, ms, ms, TimeUnit.MILLISECONDS);

@@ -37,7 +37,7 @@ public final class Framework {
         cfg.put("felix.fileinstall.poll", String.valueOf(settings.getInt(Settings.DEPLOY_POLL, 200)));
         cfg.put("felix.fileinstall.noInitialDelay", "true");
         cfg.put("felix.fileinstall.filter", ".*\\.jar");
-        // The kernel checks and starts plugins itself; FileInstall only installs and uninstalls them.
+        // FileInstall only reports jars to the kernel (see DeployFolder); should it ever install one itself, it must not start it.
         cfg.put("felix.fileinstall.bundles.new.start", "false");
         cfg.put("felix.fileinstall.log.level", "1");
         cfg.put("ds.loglevel", "warn");

@@ -128,12 +128,16 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         lifecycle.execute(() -> {
             String location = jar.toURI().toString();
             try {
+                PluginDescriptor d = read(jar.toPath());
+                if (!PluginDescriptor.validName(d.component())) {
+                    throw new PluginRefusal(422, "It is not a SOMEP plugin: " + d.manifestProblem());
+                }
                 Bundle b = context.getBundle(location);
                 if (b == null) b = context.installBundle(location);
                 Bundle installed = b;
                 guarded(installed, () -> admit(installed, false));
                 admitted(installed);
-            } catch (BundleException | RuntimeException e) {
+            } catch (BundleException | IOException | RuntimeException e) {
                 LOG.warning("Cannot install " + jar + ": " + rootMessage(e));
                 CompletableFuture<Void> f = pendingInstalls.remove(jar.getName());
                 if (f != null) f.completeExceptionally(new PluginRefusal(422, "The jar cannot be installed: " + rootMessage(e)));
@@ -251,6 +255,28 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         store.find(d.component()).ifPresent(r -> {
             if (r.state() != PluginState.UNINSTALLED) save(r.with(PluginState.UNINSTALLED, "Its jar was removed."));
         });
+        // Plugins that need it stop too, and start again by themselves when it comes back.
+        for (String dependent : enabledDependents(d.component())) {
+            Bundle db = bundles.get(dependent);
+            if (db != null) stopQuietly(db);
+            store.find(dependent).ifPresent(r -> save(r.with(PluginState.FAILED, missingDependencies(PluginDescriptor.of(db)))));
+        }
+    }
+
+    /** Plugins whose jar left the deploy folder while SOMEP was stopped are uninstalled, not shown as running. */
+    public void forgetVanishedDeployments() {
+        lifecycle.execute(() -> {
+            for (PluginRecord r : store.all()) {
+                if (r.state() == PluginState.UNINSTALLED || r.location() == null || bundles.containsKey(r.component())) continue;
+                try {
+                    Path p = Path.of(java.net.URI.create(r.location()));
+                    if (p.startsWith(settings.deployDir()) && !Files.exists(p)) save(r.with(PluginState.UNINSTALLED, "Its jar was removed while SOMEP was stopped."));
+                } catch (IllegalArgumentException e) {
+                    LOG.fine("Not a file location: " + r.location());
+                }
+            }
+        });
+        settle();
     }
 
     /** Checks dependencies, runs migrations, starts the bundle within the time bound and checks its components. */
@@ -374,6 +400,8 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             Bundle b = bundles.get(component);
             if (b == null) throw new PluginRefusal(409, "Plugin '" + component + "' has no bundle installed; install its jar again.");
             if (r.state() == PluginState.ENABLED) return info(r);
+            String manifest = PluginDescriptor.of(b).manifestProblem();
+            if (manifest != null) throw new PluginRefusal(409, manifest);
             if (settings.safeMode()) throw new PluginRefusal(409, "SOMEP runs in safe mode: restart without --safe-mode to enable plugins.");
             if (markerFile(component))
                 throw new PluginRefusal(409, "Plugin '" + component + "' is disabled by the marker file " + markerPath(component) + "; delete it first.");

@@ -6,6 +6,7 @@ import eu.somep.core.plugin.PluginManager;
 import eu.somep.core.plugin.PluginRefusal;
 import eu.somep.core.security.Current;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpSession;
 import jakarta.servlet.http.Part;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -13,14 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** The admin plugins page: list, upload, enable, disable, uninstall. Every form carries the CSRF token. */
 @Path("admin/plugins")
@@ -33,10 +31,17 @@ public final class AdminPluginsPage {
         this.plugins = plugins;
     }
 
+    private static final String FLASH = "somep.flash";
+
+    /** The outcome of the last action is kept in the session for one page view, not in the address. */
     @GET
-    public View page(@QueryParam("done") String done, @QueryParam("error") String error) {
+    public View page() {
+        HttpSession s = Current.get().request().getSession(false);
+        String[] flash = s == null ? null : (String[]) s.getAttribute(FLASH);
+        if (flash != null) s.removeAttribute(FLASH);
         return View.of("kernel/admin/plugins.ftlh").with("plugins", plugins.list())
-                .with("done", done == null ? "" : done).with("error", error == null ? "" : error);
+                .with("done", flash != null && flash[0].equals("done") ? flash[1] : "")
+                .with("error", flash != null && flash[0].equals("error") ? flash[1] : "");
     }
 
     @POST
@@ -77,13 +82,14 @@ public final class AdminPluginsPage {
         try {
             Object r = op.get();
             String c = component.isEmpty() && r instanceof eu.somep.core.plugin.PluginInfo i ? i.component() : component;
-            return Response.seeOther(URI.create("/admin/plugins?done=" + enc(doneKey + ":" + c))).build();
+            flash("done", doneKey + ":" + c);
         } catch (PluginRefusal e) {
-            return Response.seeOther(URI.create("/admin/plugins?error=" + enc(e.getMessage()))).build();
+            flash("error", e.getMessage());
         }
+        return Response.seeOther(URI.create("/admin/plugins")).build();
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    private static void flash(String kind, String text) {
+        Current.get().request().getSession().setAttribute(FLASH, new String[] {kind, text});
     }
 }

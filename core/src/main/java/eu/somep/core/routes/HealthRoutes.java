@@ -3,6 +3,7 @@ package eu.somep.core.routes;
 import eu.somep.api.web.PublicAccess;
 import eu.somep.core.plugin.PluginInfo;
 import eu.somep.core.plugin.PluginManager;
+import eu.somep.core.security.Current;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,7 +40,8 @@ public final class HealthRoutes {
         body.put("database", Map.of("status", dbUp ? "UP" : "DOWN"));
         Map<String, Object> ps = new LinkedHashMap<>();
         if (dbUp) {
-            for (PluginInfo p : plugins.list()) ps.put(p.component(), p.reason() == null ? Map.of("state", p.state(), "version", p.version())
+            boolean admin = Current.get().can(PluginApi.CAPABILITY); // failure reasons are for administrators
+            for (PluginInfo p : plugins.list()) ps.put(p.component(), p.reason() == null || !admin ? Map.of("state", p.state(), "version", p.version())
                     : Map.of("state", p.state(), "version", p.version(), "reason", p.reason()));
         }
         body.put("plugins", ps);

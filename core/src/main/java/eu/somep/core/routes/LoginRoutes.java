@@ -63,9 +63,17 @@ public final class LoginRoutes {
         return Response.seeOther(URI.create("/")).build();
     }
 
-    /** Only local paths, so sign-in cannot be used to send people elsewhere. */
+    /** Only a path on this site, so sign-in cannot be used to send people elsewhere. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\") || next.contains("\r") || next.contains("\n")) return "/";
-        return next;
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+        for (char c : next.toCharArray()) {
+            if (c < 0x21 || c == 0x7f || c == '\\') return "/";
+        }
+        try {
+            URI u = new URI(next);
+            return u.getScheme() == null && u.getRawAuthority() == null ? next : "/";
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
     }
 }

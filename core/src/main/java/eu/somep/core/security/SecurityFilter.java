@@ -31,11 +31,7 @@ public final class SecurityFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
-        resp.setHeader("X-Content-Type-Options", "nosniff");
-        resp.setHeader("Referrer-Policy", "same-origin");
-        resp.setHeader("Content-Security-Policy",
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
-        if (req.isSecure()) resp.setHeader("Strict-Transport-Security", "max-age=31536000");
+        headers(resp::setHeader, req.isSecure());
         Locale locale = locale(req, resp);
 
         User user = null;
@@ -75,6 +71,15 @@ public final class SecurityFilter extends HttpFilter {
         }
     }
 
+    /** The headers every response carries. */
+    public static void headers(java.util.function.BiConsumer<String, String> set, boolean secure) {
+        set.accept("X-Content-Type-Options", "nosniff");
+        set.accept("Referrer-Policy", "same-origin");
+        set.accept("Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+        if (secure) set.accept("Strict-Transport-Security", "max-age=31536000");
+    }
+
     /**
      * A call to the JSON API that carries no session (for example {@code POST /api/tokens}) has no ambient
      * authority to forge, and cross-site pages cannot send it JSON or a jar without a CORS preflight we never grant.
@@ -87,7 +92,8 @@ public final class SecurityFilter extends HttpFilter {
 
     /** {@code ?lang=de} chooses a language and remembers it in a cookie; else the cookie; else the browser's. */
     private static Locale locale(HttpServletRequest req, HttpServletResponse resp) {
-        String chosen = req.getParameter("lang");
+        // only from the query string of a GET: reading a POST's parameters here would consume its form body
+        String chosen = "GET".equals(req.getMethod()) ? queryParam(req.getQueryString(), "lang") : null;
         if (chosen != null && Languages.supported(chosen)) {
             Cookie c = new Cookie(LANG_COOKIE, chosen);
             c.setPath("/");
@@ -104,6 +110,14 @@ public final class SecurityFilter extends HttpFilter {
             }
         }
         return Languages.best(req.getHeader("Accept-Language"));
+    }
+
+    private static String queryParam(String query, String name) {
+        if (query == null) return null;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) return java.net.URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        }
+        return null;
     }
 
     static void problem(HttpServletResponse resp, int status, String title, String detail) throws IOException {

@@ -25,6 +25,7 @@ public final class JerseyConfigs {
         rc.register(new ViewWriter(renderer, runtime));
         rc.register(new CapabilityFeature(problems));
         rc.register(new ErrorMapper(problems));
+        rc.register(ViewStatus.class);
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.BV_FEATURE_DISABLE, true);

@@ -11,7 +11,12 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.servlet.SessionHandler;
 import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -21,13 +26,16 @@ public final class WebServer {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, WebApps apps, Users users, Path tmp) {
+    public WebServer(int port, String host, WebApps apps, Users users, Path tmp) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("somep-http");
         server = new Server(threads);
-        connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(port);
-        connector.setHost(System.getProperty("somep.bind", "0.0.0.0"));
+        connector.setHost(host);
         server.addConnector(connector);
 
         ServletContextHandler ctx = new ServletContextHandler(ServletContextHandler.SESSIONS);
@@ -43,11 +51,20 @@ public final class WebServer {
         dispatcher.getRegistration().setMultipartConfig(new MultipartConfigElement(tmp.toString(), 64L << 20, 64L << 20, 1 << 20));
         dispatcher.setInitOrder(1);
         ctx.addServlet(dispatcher, "/*");
-        ErrorHandler errors = new ErrorHandler();
+        ErrorHandler errors = new HeadersErrorHandler();
         errors.setShowStacks(false);
         ctx.setErrorHandler(errors);
         server.setErrorHandler(errors);
         server.setHandler(ctx);
+    }
+
+    /** Requests Jetty refuses itself (a malformed or ambiguous URI) get the security headers too, and no stack. */
+    private static final class HeadersErrorHandler extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            SecurityFilter.headers((name, value) -> response.getHeaders().put(name, value), false);
+            return super.handle(request, response, callback);
+        }
     }
 
     public void start() throws Exception {

@@ -54,7 +54,7 @@ public class PagesSite implements WebResource {
     @Path("{slug}/edit")
     @RequiresCapability(PagesService.EDIT)
     public View edit(@PathParam("slug") String slug, @QueryParam("language") String language) {
-        String lang = PageInput.LANGUAGES.contains(language) ? language : pages.lang();
+        String lang = language != null && PageInput.LANGUAGES.contains(language) ? language : pages.lang();
         List<Page> versions = pages.store.versions(slug);
         Page p = versions.stream().filter(v -> v.getLang().equals(lang)).findFirst().orElse(null);
         Page any = versions.isEmpty() ? null : versions.get(0);

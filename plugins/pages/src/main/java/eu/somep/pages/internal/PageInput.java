@@ -14,7 +14,8 @@ public record PageInput(String slug, String language, String title, String body,
     /** Message keys of the problems, empty when the input is fine. */
     public List<String> problems() {
         List<String> out = new ArrayList<>();
-        if (slug == null || !SLUG.matcher(slug).matches()) out.add("pages.error.slug");
+        // "new" is the address of the form that creates a page
+        if (slug == null || !SLUG.matcher(slug).matches() || slug.equals("new")) out.add("pages.error.slug");
         if (language == null || !LANGUAGES.contains(language)) out.add("pages.error.language");
         if (title == null || title.isBlank() || title.length() > 200) out.add("pages.error.title");
         if (body == null || body.isBlank() || body.length() > 100000) out.add("pages.error.body");

@@ -1,0 +1,200 @@
+package eu.somep.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real control script of the built distribution, {@code bin/somep}, as an operator runs it: start, status,
+ * the plugin commands and stop, with a fresh SOMEP_HOME and a free port. Each command is bounded by a timeout.
+ */
+class CliIT {
+    private static final Duration START = Duration.ofSeconds(150);
+    private static final Duration COMMAND = Duration.ofSeconds(90);
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path jars;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private int port;
+
+    record Result(int exit, String output) {
+    }
+
+    @Test
+    void an_operator_starts_manages_plugins_and_stops_somep_with_bin_somep() throws Exception {
+        Path hello = TestPlugins.build(jars, "hello");
+        port = freePort();
+        try {
+            Result start = somep(START, "start");
+            assertEquals(0, start.exit(), start.output() + log());
+            assertTrue(start.output().contains("SOMEP is running at http://localhost:" + port + "/"), start.output());
+            assertEquals(200, get("/health").statusCode(), "start returns once SOMEP answers");
+
+            Result status = somep(COMMAND, "status");
+            assertEquals(0, status.exit(), status.output());
+            assertTrue(status.output().contains("SOMEP is running"), status.output());
+
+            Result list = somep(COMMAND, "plugin", "list");
+            assertEquals(0, list.exit(), list.output() + log());
+            assertTrue(list.output().contains("\"component\":\"pages\""), list.output());
+            assertTrue(list.output().contains("\"state\":\"enabled\""), list.output());
+
+            Result disable = somep(COMMAND, "plugin", "disable", "pages");
+            assertEquals(0, disable.exit(), disable.output());
+            assertTrue(disable.output().contains("\"state\":\"disabled\""), disable.output());
+            assertEquals(404, get("/pages/about").statusCode(), "the disabled plugin's page is gone");
+
+            Result enable = somep(COMMAND, "plugin", "enable", "pages");
+            assertEquals(0, enable.exit(), enable.output());
+            assertTrue(enable.output().contains("\"state\":\"enabled\""), enable.output());
+            HttpResponse<String> about = get("/pages/about");
+            assertEquals(200, about.statusCode());
+            assertTrue(about.body().contains("About SOMEP"), about.body());
+
+            Result install = somep(COMMAND, "plugin", "install", hello.toString());
+            assertEquals(0, install.exit(), install.output() + log());
+            assertTrue(install.output().contains("\"component\":\"hello\""), install.output());
+            HttpResponse<String> answer = get("/hello");
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("hello", answer.body());
+
+            Result uninstall = somep(COMMAND, "plugin", "uninstall", "hello");
+            assertEquals(0, uninstall.exit(), uninstall.output());
+            assertTrue(uninstall.output().contains("\"state\":\"uninstalled\""), uninstall.output());
+            assertEquals(404, get("/hello").statusCode());
+            assertTrue(somep(COMMAND, "plugin", "list").output().contains("\"state\":\"uninstalled\""), "the list shows it uninstalled");
+
+            Result stop = somep(COMMAND, "stop");
+            assertEquals(0, stop.exit(), stop.output());
+            assertTrue(stop.output().contains("SOMEP stopped."), stop.output());
+            Result after = somep(COMMAND, "status");
+            assertNotEquals(0, after.exit(), after.output());
+            assertTrue(after.output().contains("SOMEP is not running."), after.output());
+            assertFalse(answers(), "nothing answers on port " + port + " after stop");
+        } finally {
+            stopForSure();
+        }
+    }
+
+    @Test
+    void a_plugin_command_that_fails_says_why_and_ends_with_an_error_code() throws Exception {
+        Path notes = Files.writeString(jars.resolve("notes.jar"), "These are my notes, not a plugin.");
+        port = freePort();
+        try {
+            Result start = somep(START, "start");
+            assertEquals(0, start.exit(), start.output() + log());
+
+            Result unknown = somep(COMMAND, "plugin", "disable", "no-such-plugin");
+            assertTrue(unknown.output().contains("No plugin named 'no-such-plugin'"), unknown.output());
+            assertNotEquals(0, unknown.exit(), "a script can tell that it failed: " + unknown.output());
+
+            Result broken = somep(COMMAND, "plugin", "install", notes.toString());
+            assertTrue(broken.output().contains("not a valid jar"), broken.output());
+            assertNotEquals(0, broken.exit(), "a script can tell that it failed: " + broken.output());
+
+            assertEquals(200, get("/pages/about").statusCode(), "nothing else changed");
+        } finally {
+            stopForSure();
+        }
+    }
+
+    /** Runs {@code bin/somep} with the given arguments; fails the test when it does not end within the timeout. */
+    private Result somep(Duration timeout, String... args) throws Exception {
+        Path script = Path.of(System.getProperty("somep.dist", "target/somep")).resolve("bin/somep").toAbsolutePath();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(script.toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Map<String, String> env = pb.environment();
+        env.put("SOMEP_HOME", home.toString());
+        env.put("SOMEP_PORT", String.valueOf(port));
+        env.put("SOMEP_ADMIN_PASSWORD", TestSomep.ADMIN_PASSWORD);
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("SOMEP_DEPLOY_POLL_MS", "100");
+        // Output into a file, input from nothing: the server started in the background must not hold a pipe of ours.
+        Path out = Files.createTempFile(home, "cli-", ".out");
+        pb.redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroyForcibly();
+            throw new AssertionError("bin/somep " + String.join(" ", args) + " did not end within " + timeout.toSeconds() + " s: "
+                    + Files.readString(out, StandardCharsets.UTF_8) + log());
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    /** Stops the server this test started: with the script, then by its process id should the script not manage. */
+    private void stopForSure() throws Exception {
+        Path pidFile = home.resolve("data/somep.pid");
+        if (!Files.exists(pidFile)) return;
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        try {
+            somep(COMMAND, "stop");
+        } catch (AssertionError | Exception e) {
+            // fall through to the process id
+        }
+        ProcessHandle.of(pid).ifPresent(h -> {
+            h.destroy();
+            h.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(t -> {
+                h.destroyForcibly();
+                return h;
+            }).join();
+        });
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean answers() throws InterruptedException {
+        try {
+            get("/health");
+            return true;
+        } catch (ConnectException e) {
+            return false;
+        } catch (IOException e) {
+            return !(e.getCause() instanceof ConnectException);
+        }
+    }
+
+    private String log() {
+        try {
+            Path log = home.resolve("data/somep.log");
+            return Files.exists(log) ? "\n--- somep.log ---\n" + Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}
