@@ -10,7 +10,7 @@
 #      200 of /pages/about is taken; then the jar is deleted and the time to the first 404 is taken. p50, max.
 #   3. Enable / disable latency: 50 times each, the API call's duration (curl time_total) and, separately, the
 #      time from the start of the call until /pages/about answers 200 (enable) or 404 (disable). p50, p95.
-#   4. Throughput: `wrk -t2 -c16 -d20s --latency` on `/` (as a guest) and on `/health`, each after a 5 s
+#   4. Throughput: `wrk -t2 -c16 -d20s --latency` on `/` (as a guest) and on `/health`, each after a 20 s
 #      warm-up; requests/s and p99 latency. wrk runs on the same machine as the server.
 #   5. Resident memory (RSS, `ps -o rss=` of the java process): idle 5 s after a start with no load (after
 #      the first page), and idle 10 s after the load of step 4.
@@ -34,7 +34,7 @@ DEPLOY_RUNS=${BENCH_DEPLOY_RUNS:-10}
 TOGGLE_RUNS=${BENCH_TOGGLE_RUNS:-50}
 WRK_ARGS=(-t2 -c16)
 WRK_SECONDS=${BENCH_WRK_SECONDS:-20}
-WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-20}  # C2 needs this long on 2 cores to reach steady state
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

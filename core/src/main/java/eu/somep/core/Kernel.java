@@ -63,7 +63,6 @@ public final class Kernel implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.deployDir());
         dataSource = DataSources.open(settings);
-        Warmup.hibernate(dataSource); // the first SessionFactory in a JVM costs seconds: pay it in parallel
         Migrations migrations = new Migrations(dataSource);
         migrations.migrateKernel();
         users = new Users(dataSource);

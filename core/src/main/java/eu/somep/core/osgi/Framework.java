@@ -34,7 +34,7 @@ public final class Framework {
         cfg.put(Constants.FRAMEWORK_BOOTDELEGATION, "org.hibernate.*,net.bytebuddy.*");
         cfg.put(Constants.FRAMEWORK_BUNDLE_PARENT, Constants.FRAMEWORK_BUNDLE_PARENT_APP);
         cfg.put("felix.fileinstall.dir", settings.deployDir().toString());
-        cfg.put("felix.fileinstall.poll", String.valueOf(settings.getInt(Settings.DEPLOY_POLL, 200)));
+        cfg.put("felix.fileinstall.poll", String.valueOf(settings.getInt(Settings.DEPLOY_POLL, 100)));
         cfg.put("felix.fileinstall.noInitialDelay", "true");
         cfg.put("felix.fileinstall.filter", ".*\\.jar");
         // FileInstall only reports jars to the kernel (see DeployFolder); should it ever install one itself, it must not start it.

@@ -21,7 +21,9 @@ public final class Users {
     private static final Logger LOG = Logger.getLogger(Users.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     /** A hash for unknown user names, so that signing in as nobody costs as much time as a wrong password. */
-    private static final String DUMMY_HASH = PasswordHasher.hash("not a password");
+    private static final class Dummy {
+        static final String HASH = PasswordHasher.hash("not a password");
+    }
     private final DataSource ds;
     private final ConcurrentHashMap<Long, User> byId = new ConcurrentHashMap<>();
 
@@ -61,7 +63,7 @@ public final class Users {
     public Optional<User> authenticate(String username, String password) {
         if (username == null || password == null) return Optional.empty();
         Optional<Row> row = byUsername(username.trim());
-        boolean ok = PasswordHasher.verify(password, row.map(Row::hash).orElse(DUMMY_HASH));
+        boolean ok = PasswordHasher.verify(password, row.map(Row::hash).orElseGet(() -> Dummy.HASH));
         return ok ? row.map(Row::user) : Optional.empty();
     }
 

@@ -29,6 +29,8 @@ public final class PluginRuntime implements AutoCloseable {
         freemarker.setTemplateLoader(loader == PluginRuntime.class.getClassLoader() ? own
                 : new MultiTemplateLoader(new TemplateLoader[] {own, new ClassTemplateLoader(PluginRuntime.class.getClassLoader(), "templates")}));
         freemarker.setDefaultEncoding("UTF-8");
+        // templates live in jars that never change under a running runtime (a new bundle gets a new runtime)
+        freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         freemarker.setRecognizeStandardFileExtensions(true); // .ftlh: HTML output format, everything escaped
         freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         freemarker.setLogTemplateExceptions(false);

@@ -51,13 +51,24 @@ public class Page {
 
     /** The body split at blank lines; templates print each paragraph escaped. */
     public java.util.List<String> getParagraphs() {
-        return java.util.Arrays.stream(body.split("\\r?\\n\\s*\\r?\\n")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        java.util.List<String> p = paragraphs;
+        if (p == null) {
+            p = java.util.Arrays.stream(PARAGRAPH.split(body)).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            paragraphs = p; // computed once: the site home shows them on every visit
+        }
+        return p;
     }
+
+    @jakarta.persistence.Transient
+    private java.util.List<String> paragraphs;
+
+    private static final java.util.regex.Pattern PARAGRAPH = java.util.regex.Pattern.compile("\\r?\\n\\s*\\r?\\n");
 
     public void update(String newTitle, String newBody, String newVisibility) {
         this.title = newTitle;
         this.body = newBody;
         this.visibility = newVisibility;
         this.updatedAt = Instant.now();
+        this.paragraphs = null;
     }
 }

@@ -1,15 +1,31 @@
 package eu.somep.pages.internal;
 
 import eu.somep.api.persistence.Database;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Queries over pages. A page is shown in the reader's language, else in English, else in any language it has. */
+/**
+ * Queries over pages. A page is shown in the reader's language, else in English, else in any language it has.
+ * Pages change rarely and are read on every visit of the site home, so reads come from an in-memory snapshot
+ * of all pages that every write replaces. (A cluster will need the kernel's cross-node cache invalidation.)
+ */
 public final class PageStore {
     private final Database db;
+    private volatile List<Page> snapshot;
 
     public PageStore(Database db) {
         this.db = db;
+    }
+
+    private List<Page> all() {
+        List<Page> s = snapshot;
+        if (s == null) {
+            s = List.copyOf(db.inTransaction(em -> em.createQuery("select p from Page p order by p.slug, p.lang", Page.class).getResultList()));
+            snapshot = s;
+        }
+        return s;
     }
 
     public Optional<Page> find(String slug, String lang) {
@@ -20,15 +36,13 @@ public final class PageStore {
     }
 
     public List<Page> versions(String slug) {
-        return db.inTransaction(em -> em.createQuery("select p from Page p where p.slug = :s order by p.lang", Page.class)
-                .setParameter("s", slug).getResultList());
+        return all().stream().filter(p -> p.getSlug().equals(slug)).toList();
     }
 
     /** One version per page, in the reader's language where there is one. */
     public List<Page> list(String lang, boolean includeMembers) {
-        List<Page> all = db.inTransaction(em -> em.createQuery("select p from Page p order by p.slug, p.lang", Page.class).getResultList());
-        java.util.Map<String, Page> chosen = new java.util.LinkedHashMap<>();
-        for (Page p : all) {
+        Map<String, Page> chosen = new LinkedHashMap<>();
+        for (Page p : all()) {
             if (!includeMembers && !p.isPublic()) continue;
             Page cur = chosen.get(p.getSlug());
             if (cur == null || p.getLang().equals(lang) || (!cur.getLang().equals(lang) && p.getLang().equals("en"))) chosen.put(p.getSlug(), p);
@@ -37,20 +51,25 @@ public final class PageStore {
     }
 
     public Page save(PageInput in) {
-        return db.inTransaction(em -> {
-            Page p = em.createQuery("select p from Page p where p.slug = :s and p.lang = :l", Page.class)
-                    .setParameter("s", in.slug()).setParameter("l", in.language()).getResultStream().findFirst()
-                    .orElseGet(() -> {
-                        Page fresh = new Page(in.slug(), in.language());
-                        return fresh;
-                    });
-            p.update(in.title().trim(), in.body(), in.visibility());
-            if (p.getId() == null) em.persist(p);
-            return p;
-        });
+        try {
+            return db.inTransaction(em -> {
+                Page p = em.createQuery("select p from Page p where p.slug = :s and p.lang = :l", Page.class)
+                        .setParameter("s", in.slug()).setParameter("l", in.language()).getResultStream().findFirst()
+                        .orElseGet(() -> new Page(in.slug(), in.language()));
+                p.update(in.title().trim(), in.body(), in.visibility());
+                if (p.getId() == null) em.persist(p);
+                return p;
+            });
+        } finally {
+            snapshot = null;
+        }
     }
 
     public int delete(String slug) {
-        return db.inTransaction(em -> em.createQuery("delete from Page p where p.slug = :s").setParameter("s", slug).executeUpdate());
+        try {
+            return db.inTransaction(em -> em.createQuery("delete from Page p where p.slug = :s").setParameter("s", slug).executeUpdate());
+        } finally {
+            snapshot = null;
+        }
     }
 }
