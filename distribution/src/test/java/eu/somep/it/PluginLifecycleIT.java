@@ -109,6 +109,20 @@ class PluginLifecycleIT {
     }
 
     @Test
+    void a_plugin_that_cannot_resolve_is_marked_failed_with_what_is_missing() throws Exception {
+        Path broken = TestPlugins.build(jars, "hello", "1.0.0", Map.of("Import-Package", "com.example.nothere;version=\"[1,2)\",*"));
+        try (TestSomep somep = TestSomep.builder().start()) {
+            CompletableFuture<?> failed = somep.nextPluginState("failed", "hello");
+            somep.deploy(broken, "hello.jar");
+            await(failed);
+            String reason = somep.kernel().plugins().get("hello").orElseThrow().reason();
+            assertTrue(reason.contains("com.example.nothere"), reason);
+            assertEquals(404, somep.get("/hello").statusCode());
+            assertEquals(200, somep.get("/pages/about").statusCode());
+        }
+    }
+
+    @Test
     void a_plugin_that_blocks_on_start_is_marked_failed_after_the_bound() throws Exception {
         Path slow = TestPlugins.build(jars, "slow");
         try (TestSomep somep = TestSomep.builder().set(Settings.PLUGIN_START_TIMEOUT, "1000").start()) {

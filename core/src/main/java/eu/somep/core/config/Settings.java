@@ -31,6 +31,10 @@ public final class Settings {
     public static final String PLUGIN_START_TIMEOUT = "somep.plugin.start.timeout.ms";
     public static final String DEPLOY_POLL = "somep.deploy.poll.ms";
     public static final String BIND = "somep.bind";
+    /** Mail server settings, for the features that send mail (none in this release). */
+    public static final String MAIL_HOST = "somep.mail.host";
+    public static final String MAIL_PORT = "somep.mail.port";
+    public static final String MAIL_FROM = "somep.mail.from";
 
     private final Map<String, String> overrides;
     private final Map<String, String> env;
