@@ -5,7 +5,13 @@ import eu.somep.api.event.EventBus;
 import eu.somep.api.i18n.Messages;
 import eu.somep.api.persistence.Database;
 import eu.somep.api.security.UserContext;
+import eu.somep.core.audit.AuditLog;
 import eu.somep.core.config.Settings;
+import eu.somep.core.routes.AuditRoutes;
+import eu.somep.core.security.LoginThrottle;
+import eu.somep.core.security.SignIn;
+import java.time.Clock;
+import java.time.Duration;
 import eu.somep.core.db.DataSources;
 import eu.somep.core.db.DatabaseServiceFactory;
 import eu.somep.core.db.Migrations;
@@ -54,6 +60,7 @@ public final class Kernel implements AutoCloseable {
     private WebServer web;
     private Runtimes runtimes;
     private Users users;
+    private AuditLog audit;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -86,15 +93,22 @@ public final class Kernel implements AutoCloseable {
 
         plugins = new PluginManager(ctx, dataSource, migrations, events, settings);
         Problems problems = new Problems();
-        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(users), new TokenApi(users),
-                new HealthRoutes(dataSource, plugins), new PluginApi(plugins), new AdminPluginsPage(plugins));
+        audit = new AuditLog(dataSource);
+        events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
+                String.valueOf(e.get("component")), (String) e.get("reason"), null));
+        SignIn signIn = new SignIn(users, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
+                settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
+                Clock.systemUTC()), audit);
+        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn),
+                new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit));
         apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
         plugins.installShipped(settings.pluginsDir());
 
         plugins.forgetVanishedDeployments();
-        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps, users, settings.dataDir());
+        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps, users, settings.dataDir(),
+                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), settings.getInt(Settings.SESSION_MAX_HOURS, 12));
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
         framework.startDeployWatcher(plugins);
@@ -141,6 +155,7 @@ public final class Kernel implements AutoCloseable {
     public EventHub events() { return events; }
     public Settings settings() { return settings; }
     public Users users() { return users; }
+    public AuditLog audit() { return audit; }
     public HikariDataSource dataSource() { return dataSource; }
     public BundleContext bundleContext() { return framework.context(); }
 

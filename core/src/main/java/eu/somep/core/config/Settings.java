@@ -31,6 +31,11 @@ public final class Settings {
     public static final String PLUGIN_START_TIMEOUT = "somep.plugin.start.timeout.ms";
     public static final String DEPLOY_POLL = "somep.deploy.poll.ms";
     public static final String BIND = "somep.bind";
+    public static final String LOGIN_MAX_FAILURES_ACCOUNT = "somep.login.max.failures.account";
+    public static final String LOGIN_MAX_FAILURES_ADDRESS = "somep.login.max.failures.address";
+    public static final String LOGIN_WINDOW_MINUTES = "somep.login.window.minutes";
+    public static final String SESSION_IDLE_MINUTES = "somep.session.idle.minutes";
+    public static final String SESSION_MAX_HOURS = "somep.session.max.hours";
     /** Mail server settings, for the features that send mail (none in this release). */
     public static final String MAIL_HOST = "somep.mail.host";
     public static final String MAIL_PORT = "somep.mail.port";

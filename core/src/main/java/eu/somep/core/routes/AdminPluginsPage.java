@@ -2,6 +2,7 @@ package eu.somep.core.routes;
 
 import eu.somep.api.web.RequiresCapability;
 import eu.somep.api.web.View;
+import eu.somep.core.audit.AuditLog;
 import eu.somep.core.plugin.PluginManager;
 import eu.somep.core.plugin.PluginRefusal;
 import eu.somep.core.security.Current;
@@ -26,9 +27,11 @@ import java.net.URI;
 @Produces(MediaType.TEXT_HTML)
 public final class AdminPluginsPage {
     private final PluginManager plugins;
+    private final AuditLog audit;
 
-    public AdminPluginsPage(PluginManager plugins) {
+    public AdminPluginsPage(PluginManager plugins, AuditLog audit) {
         this.plugins = plugins;
+        this.audit = audit;
     }
 
     private static final String FLASH = "somep.flash";
@@ -47,19 +50,19 @@ public final class AdminPluginsPage {
     @POST
     @Path("{component}/enable")
     public Response enable(@PathParam("component") String c) {
-        return act(() -> plugins.enable(c), "kernel.plugins.enabled", c);
+        return act(() -> plugins.enable(c), "kernel.plugins.enabled", "plugin/enable", c);
     }
 
     @POST
     @Path("{component}/disable")
     public Response disable(@PathParam("component") String c) {
-        return act(() -> plugins.disable(c), "kernel.plugins.disabled", c);
+        return act(() -> plugins.disable(c), "kernel.plugins.disabled", "plugin/disable", c);
     }
 
     @POST
     @Path("{component}/uninstall")
     public Response uninstall(@PathParam("component") String c, @FormParam("purge") String purge) {
-        return act(() -> plugins.uninstall(c, "on".equals(purge) || "true".equals(purge)), "kernel.plugins.uninstalled", c);
+        return act(() -> plugins.uninstall(c, "on".equals(purge) || "true".equals(purge)), "kernel.plugins.uninstalled", "plugin/uninstall", c);
     }
 
     @POST
@@ -75,13 +78,14 @@ public final class AdminPluginsPage {
             } catch (IOException | ServletException e) {
                 throw new PluginRefusal(400, "The upload could not be read: " + e.getMessage());
             }
-        }, "kernel.plugins.installed", "");
+        }, "kernel.plugins.installed", "plugin/install", "");
     }
 
-    private Response act(java.util.function.Supplier<Object> op, String doneKey, String component) {
+    private Response act(java.util.function.Supplier<Object> op, String doneKey, String action, String component) {
         try {
             Object r = op.get();
             String c = component.isEmpty() && r instanceof eu.somep.core.plugin.PluginInfo i ? i.component() : component;
+            audit.record(action, c, "via the admin page");
             flash("done", doneKey + ":" + c);
         } catch (PluginRefusal e) {
             flash("error", e.getMessage());

@@ -5,7 +5,8 @@ import eu.somep.api.web.View;
 import eu.somep.core.security.Current;
 import eu.somep.core.security.SecurityFilter;
 import eu.somep.core.security.User;
-import eu.somep.core.security.Users;
+import eu.somep.core.audit.AuditLog;
+import eu.somep.core.security.SignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.FormParam;
@@ -22,10 +23,12 @@ import java.util.Optional;
 /** Sign-in and sign-out with a session: the session id changes at sign-in, and the session ends at sign-out. */
 @Path("/")
 public final class LoginRoutes {
-    private final Users users;
+    private final SignIn signIn;
+    private final AuditLog audit;
 
-    public LoginRoutes(Users users) {
-        this.users = users;
+    public LoginRoutes(SignIn signIn, AuditLog audit) {
+        this.signIn = signIn;
+        this.audit = audit;
     }
 
     @GET
@@ -33,7 +36,7 @@ public final class LoginRoutes {
     @PublicAccess
     @Produces(MediaType.TEXT_HTML)
     public View form(@QueryParam("next") String next) {
-        return View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", false).with("username", "");
+        return View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", false).with("throttled", 0).with("username", "");
     }
 
     @POST
@@ -41,16 +44,21 @@ public final class LoginRoutes {
     @PublicAccess
     @Produces(MediaType.TEXT_HTML)
     public Response login(@FormParam("username") String username, @FormParam("password") String password, @FormParam("next") String next) {
-        Optional<User> user = users.authenticate(username, password);
+        SignIn.Outcome outcome = signIn.attempt(username, password, "form");
+        Optional<User> user = outcome.user();
         if (user.isEmpty()) {
-            View again = View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", true)
-                    .with("username", username == null ? "" : username);
-            return Response.status(401).type(MediaType.TEXT_HTML_TYPE).entity(again).build();
+            long minutes = (outcome.retryAfter() + 59) / 60;
+            View again = View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", outcome.retryAfter() == 0)
+                    .with("throttled", minutes).with("username", username == null ? "" : username);
+            Response.ResponseBuilder r = Response.status(outcome.retryAfter() > 0 ? 429 : 401).type(MediaType.TEXT_HTML_TYPE).entity(again);
+            if (outcome.retryAfter() > 0) r.header("Retry-After", outcome.retryAfter());
+            return r.build();
         }
         HttpServletRequest req = Current.get().request();
         req.changeSessionId(); // no session fixation
         HttpSession session = req.getSession();
         session.setAttribute(SecurityFilter.SESSION_USER, user.get().id());
+        session.setAttribute(SecurityFilter.SESSION_SINCE, System.currentTimeMillis());
         return Response.seeOther(URI.create(safeNext(next))).build();
     }
 
@@ -59,6 +67,7 @@ public final class LoginRoutes {
     @PublicAccess
     public Response logout() {
         HttpSession s = Current.get().request().getSession(false);
+        if (Current.get().user().isPresent()) audit.record("auth/logout", "form", null);
         if (s != null) s.invalidate();
         return Response.seeOther(URI.create("/")).build();
     }

@@ -2,6 +2,7 @@ package eu.somep.core.routes;
 
 import eu.somep.api.web.Problem;
 import eu.somep.api.web.RequiresCapability;
+import eu.somep.core.audit.AuditLog;
 import eu.somep.core.plugin.PluginInfo;
 import eu.somep.core.plugin.PluginManager;
 import jakarta.ws.rs.Consumes;
@@ -26,9 +27,11 @@ import java.util.List;
 public final class PluginApi {
     public static final String CAPABILITY = "kernel:manageplugins";
     private final PluginManager plugins;
+    private final AuditLog audit;
 
-    public PluginApi(PluginManager plugins) {
+    public PluginApi(PluginManager plugins, AuditLog audit) {
         this.plugins = plugins;
+        this.audit = audit;
     }
 
     @GET
@@ -47,24 +50,31 @@ public final class PluginApi {
     @Consumes({"application/java-archive", MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
     public Response install(InputStream jar) throws IOException {
         PluginInfo info = plugins.install(jar);
+        audit.record("plugin/install", info.component(), "version " + info.version() + ", via the API");
         return Response.created(URI.create("/api/plugins/" + info.component())).entity(info).build();
     }
 
     @POST
     @Path("{component}/enable")
     public PluginInfo enable(@PathParam("component") String component) {
-        return plugins.enable(component);
+        PluginInfo info = plugins.enable(component);
+        audit.record("plugin/enable", component, "via the API");
+        return info;
     }
 
     @POST
     @Path("{component}/disable")
     public PluginInfo disable(@PathParam("component") String component) {
-        return plugins.disable(component);
+        PluginInfo info = plugins.disable(component);
+        audit.record("plugin/disable", component, "via the API");
+        return info;
     }
 
     @DELETE
     @Path("{component}")
     public PluginInfo uninstall(@PathParam("component") String component, @QueryParam("purge") boolean purge) {
-        return plugins.uninstall(component, purge);
+        PluginInfo info = plugins.uninstall(component, purge);
+        audit.record("plugin/uninstall", component, (purge ? "with purge" : "keeping data") + ", via the API");
+        return info;
     }
 }

@@ -21,12 +21,16 @@ import java.util.Set;
 public final class SecurityFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     public static final String SESSION_USER = "somep.user";
+    /** When the session signed in (epoch ms): sessions end after an absolute time, however active. */
+    public static final String SESSION_SINCE = "somep.since";
     static final String LANG_COOKIE = "somep_lang";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private final transient Users users;
+    private final long maxSessionMillis;
 
-    public SecurityFilter(Users users) {
+    public SecurityFilter(Users users, long maxSessionMillis) {
         this.users = users;
+        this.maxSessionMillis = maxSessionMillis;
     }
 
     @Override
@@ -48,7 +52,15 @@ public final class SecurityFilter extends HttpFilter {
         } else {
             HttpSession s = req.getSession(false);
             Object id = s == null ? null : s.getAttribute(SESSION_USER);
-            if (id instanceof Long l) user = users.find(l).orElse(null);
+            if (id instanceof Long l) {
+                Object since = s.getAttribute(SESSION_SINCE);
+                if (since instanceof Long t && System.currentTimeMillis() - t > maxSessionMillis) {
+                    s.invalidate(); // absolute timeout: sign in again
+                    s = null;
+                } else {
+                    user = users.find(l).orElse(null);
+                }
+            }
             // Token clients are not browsers; sessions are, and need the CSRF token on every change.
             if (!SAFE.contains(req.getMethod()) && !anonymousApiCall(req, s) && !Csrf.valid(req)) {
                 if (req.getRequestURI().startsWith("/api/")) {

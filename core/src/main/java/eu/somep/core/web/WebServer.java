@@ -26,7 +26,7 @@ public final class WebServer {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, String host, WebApps apps, Users users, Path tmp) {
+    public WebServer(int port, String host, WebApps apps, Users users, Path tmp, int idleMinutes, int maxHours) {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
         threads.setName("somep-http");
         server = new Server(threads);
@@ -44,8 +44,8 @@ public final class WebServer {
         sessions.setHttpOnly(true);
         sessions.setSameSite(HttpCookie.SameSite.LAX);
         sessions.setSessionCookie("SOMEPSESSION");
-        sessions.setMaxInactiveInterval(8 * 3600);
-        ctx.addFilter(new FilterHolder(new SecurityFilter(users)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        sessions.setMaxInactiveInterval(idleMinutes * 60);
+        ctx.addFilter(new FilterHolder(new SecurityFilter(users, maxHours * 3_600_000L)), "/*", EnumSet.of(DispatcherType.REQUEST));
         ctx.addServlet(new ServletHolder("static", new StaticServlet()), "/static/*");
         ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps));
         dispatcher.getRegistration().setMultipartConfig(new MultipartConfigElement(tmp.toString(), 64L << 20, 64L << 20, 1 << 20));
