@@ -63,7 +63,7 @@ public final class SecurityFilter extends HttpFilter {
             }
             // Token clients are not browsers; sessions are, and need the CSRF token on every change.
             if (!SAFE.contains(req.getMethod()) && !anonymousApiCall(req, s) && !Csrf.valid(req)) {
-                if (req.getRequestURI().startsWith("/api/")) {
+                if (path(req).startsWith("/api/")) {
                     problem(resp, 403, "Forbidden", "This request changes data but carries no valid CSRF token. Send the X-CSRF-Token header, or use a bearer token.");
                 } else {
                     resp.setStatus(403);
@@ -83,6 +83,15 @@ public final class SecurityFilter extends HttpFilter {
         }
     }
 
+    /**
+     * The decoded path the servlet container routes by (path parameters such as {@code ;x} removed), so that
+     * {@code /api;/plugins} is treated like {@code /api/plugins} everywhere.
+     */
+    public static String path(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        return req.getServletPath() + (info == null ? "" : info);
+    }
+
     /** The headers every response carries. */
     public static void headers(java.util.function.BiConsumer<String, String> set, boolean secure) {
         set.accept("X-Content-Type-Options", "nosniff");
@@ -97,7 +106,7 @@ public final class SecurityFilter extends HttpFilter {
      * authority to forge, and cross-site pages cannot send it JSON or a jar without a CORS preflight we never grant.
      */
     private static boolean anonymousApiCall(HttpServletRequest req, HttpSession s) {
-        if (s != null || !req.getRequestURI().startsWith("/api/")) return false;
+        if (s != null || !path(req).startsWith("/api/")) return false;
         String type = req.getContentType();
         return type == null || !(type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/") || type.startsWith("text/plain"));
     }

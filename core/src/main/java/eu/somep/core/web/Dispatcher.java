@@ -25,7 +25,7 @@ final class Dispatcher extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
-        String component = componentOf(req.getRequestURI());
+        String component = componentOf(eu.somep.core.security.SecurityFilter.path(req));
         for (int attempt = 0; attempt < 100; attempt++) {
             WebApp app = apps.route(component);
             if (!app.acquire()) continue; // swapped while we looked; the new one is in place

@@ -37,7 +37,8 @@ public final class Problems {
 
     static boolean wantsJson(HttpServletRequest req) {
         if (req == null) return true;
-        if (req.getRequestURI().startsWith("/api/") || req.getRequestURI().equals("/health")) return true;
+        String path = eu.somep.core.security.SecurityFilter.path(req);
+        if (path.startsWith("/api/") || path.equals("/health")) return true;
         String accept = req.getHeader("Accept");
         return accept != null && accept.contains("json") && !accept.contains("text/html");
     }
