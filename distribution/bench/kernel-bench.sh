@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SOMEP kernel benchmark: a reproducible measurement of the kernel's runtime behaviour, run against the
-# built distribution (not a test; it takes about 2.5 minutes on 2 cores).
+# built distribution (not a test; it takes about 3.5 minutes on 2 cores).
 #
 # What it measures (all over loopback, on a fresh temporary SOMEP_HOME with an H2 database and a free port):
 #   1. Cold start to first served page: from launching `bin/somep run` to the first HTTP 200 of `/`

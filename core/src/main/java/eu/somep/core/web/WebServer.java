@@ -27,7 +27,8 @@ public final class WebServer {
     private final ServerConnector connector;
 
     public WebServer(int port, String host, WebApps apps, Users users, Path tmp, int idleMinutes, int maxHours) {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+        // 64 threads serve far more than the target load; idle ones go after 5 s so memory returns after a burst
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4, 5_000);
         threads.setName("somep-http");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
