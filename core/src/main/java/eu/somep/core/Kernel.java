@@ -8,6 +8,7 @@ import eu.somep.api.security.UserContext;
 import eu.somep.core.audit.AuditLog;
 import eu.somep.core.config.Settings;
 import eu.somep.core.routes.AuditRoutes;
+import eu.somep.core.routes.ProfilePage;
 import eu.somep.core.security.LoginThrottle;
 import eu.somep.core.security.SignIn;
 import java.time.Clock;
@@ -99,7 +100,7 @@ public final class Kernel implements AutoCloseable {
         SignIn signIn = new SignIn(users, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
-        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn),
+        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit));
         apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
         apps.track(ctx);

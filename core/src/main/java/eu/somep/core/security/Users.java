@@ -104,6 +104,37 @@ public final class Users {
         return token;
     }
 
+    /** A token as its owner sees it: never the token itself, only an id (the start of its hash), label and date. */
+    public record TokenInfo(String id, String label, java.time.Instant created) {
+    }
+
+    public java.util.List<TokenInfo> tokens(User owner) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT token_hash, label, created_at FROM kernel_token WHERE user_id = ? ORDER BY created_at DESC")) {
+            ps.setLong(1, owner.id());
+            java.util.List<TokenInfo> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new TokenInfo(rs.getString(1).substring(0, 16), rs.getString(2), rs.getTimestamp(3).toInstant()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list tokens: " + e.getMessage(), e);
+        }
+    }
+
+    /** Revokes one of the owner's tokens by id; false when the owner has no such token (someone else's included). */
+    public boolean revokeToken(User owner, String id) {
+        if (id == null || !id.matches("[0-9a-f]{16}")) return false;
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM kernel_token WHERE user_id = ? AND token_hash LIKE ?")) {
+            ps.setLong(1, owner.id());
+            ps.setString(2, id + "%");
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot revoke the token: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<User> byToken(String token) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT user_id FROM kernel_token WHERE token_hash = ?")) {

@@ -1,0 +1,62 @@
+package eu.somep.core.routes;
+
+import eu.somep.api.web.PublicAccess;
+import eu.somep.api.web.View;
+import eu.somep.core.audit.AuditLog;
+import eu.somep.core.security.User;
+import eu.somep.core.security.Users;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** The signed-in user's profile page: who they are, and their personal API tokens (create, revoke). */
+@Path("profile")
+@Produces(MediaType.TEXT_HTML)
+public final class ProfilePage {
+    private final Users users;
+    private final AuditLog audit;
+
+    public ProfilePage(Users users, AuditLog audit) {
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @GET
+    @PublicAccess // for every signed-in user, on their own account: checked below
+    public View page() {
+        return view(TokenApi.signedIn(), null, null);
+    }
+
+    @POST
+    @Path("tokens")
+    @PublicAccess
+    public Response create(@FormParam("label") String label) {
+        User u = TokenApi.signedIn();
+        String l = label == null || label.isBlank() ? "api" : label.trim();
+        if (l.length() > 100) return Response.status(400).entity(view(u, null, "kernel.profile.label.long")).build();
+        String token = users.issueToken(u, l);
+        audit.record("auth/token", l, "created on the profile page");
+        // shown once, on this response only: it is stored as a hash
+        return Response.status(201).entity(view(u, token, null)).build();
+    }
+
+    @POST
+    @Path("tokens/{id}/revoke")
+    @PublicAccess
+    public Response revoke(@PathParam("id") String id) {
+        User u = TokenApi.signedIn();
+        if (users.revokeToken(u, id)) audit.record("auth/token", id, "revoked on the profile page");
+        return Response.seeOther(URI.create("/profile")).build();
+    }
+
+    private View view(User u, String newToken, String error) {
+        return View.of("kernel/profile.ftlh").with("user", u).with("tokens", users.tokens(u))
+                .with("newToken", newToken == null ? "" : newToken).with("error", error == null ? "" : error);
+    }
+}
