@@ -5,7 +5,12 @@ import eu.somep.api.event.EventBus;
 import eu.somep.api.i18n.Messages;
 import eu.somep.api.persistence.Database;
 import eu.somep.api.security.UserContext;
+import eu.somep.core.access.Access;
+import eu.somep.core.access.KernelCapabilities;
+import eu.somep.core.access.Roles;
 import eu.somep.core.audit.AuditLog;
+import eu.somep.core.routes.AdminRolesPage;
+import eu.somep.core.routes.RolesApi;
 import eu.somep.core.config.Settings;
 import eu.somep.core.routes.AuditRoutes;
 import eu.somep.core.routes.ProfilePage;
@@ -62,6 +67,8 @@ public final class Kernel implements AutoCloseable {
     private Runtimes runtimes;
     private Users users;
     private AuditLog audit;
+    private Access access;
+    private Roles roles;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -75,6 +82,9 @@ public final class Kernel implements AutoCloseable {
         migrations.migrateKernel();
         users = new Users(dataSource);
         users.bootstrapAdmin(settings.get(Settings.ADMIN_PASSWORD, null));
+        access = new Access(dataSource);
+        roles = new Roles(dataSource, access);
+        roles.declare("kernel", KernelCapabilities.ALL);
 
         events = new EventHub();
         framework = new Framework(settings);
@@ -92,7 +102,7 @@ public final class Kernel implements AutoCloseable {
         scheduler = new Scheduler();
         scheduler.track(ctx);
 
-        plugins = new PluginManager(ctx, dataSource, migrations, events, settings);
+        plugins = new PluginManager(ctx, dataSource, migrations, events, settings, roles);
         Problems problems = new Problems();
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
@@ -101,14 +111,15 @@ public final class Kernel implements AutoCloseable {
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit),
-                new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit));
+                new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
+                new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
         plugins.installShipped(settings.pluginsDir());
 
         plugins.forgetVanishedDeployments();
-        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps, users, settings.dataDir(),
+        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps, users, access, settings.dataDir(),
                 settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), settings.getInt(Settings.SESSION_MAX_HOURS, 12));
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
@@ -157,6 +168,7 @@ public final class Kernel implements AutoCloseable {
     public Settings settings() { return settings; }
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
+    public Roles roles() { return roles; }
     public HikariDataSource dataSource() { return dataSource; }
     public BundleContext bundleContext() { return framework.context(); }
 

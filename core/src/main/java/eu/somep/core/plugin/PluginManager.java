@@ -1,5 +1,6 @@
 package eu.somep.core.plugin;
 
+import eu.somep.core.access.Roles;
 import eu.somep.core.config.Settings;
 import eu.somep.core.db.Migrations;
 import eu.somep.core.db.Purge;
@@ -63,7 +64,10 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> daemon(r, "somep-plugins"));
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> daemon(r, "somep-plugin-start"));
 
-    public PluginManager(BundleContext context, DataSource dataSource, Migrations migrations, EventHub events, Settings settings) {
+    private final Roles roles;
+
+    public PluginManager(BundleContext context, DataSource dataSource, Migrations migrations, EventHub events, Settings settings, Roles roles) {
+        this.roles = roles;
         this.context = context;
         this.dataSource = dataSource;
         this.store = new PluginStore(dataSource);
@@ -289,6 +293,11 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         } catch (RuntimeException e) {
             return save(row.with(PluginState.FAILED, "Its database migration failed: " + rootMessage(e)));
         }
+        try {
+            roles.declare(d.component(), PluginCapabilities.read(b));
+        } catch (RuntimeException e) {
+            return save(row.with(PluginState.FAILED, "Its capabilities.json is not valid: " + rootMessage(e)));
+        }
         String failure = timed("start", () -> {
             b.start(Bundle.START_TRANSIENT);
             return componentFailures(b);
@@ -439,6 +448,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
                 stopQuietly(b);
                 uninstallQuietly(b);
             }
+            roles.forget(component); // its capabilities go with it
             String reason = null;
             if (purge) {
                 try {

@@ -1,6 +1,7 @@
 package eu.somep.core.security;
 
 import eu.somep.api.security.UserContext;
+import eu.somep.core.access.Access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,18 +12,20 @@ import java.util.Optional;
  */
 public final class Current implements UserContext {
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
-    private static final Current GUEST = new Current(null, null, Locale.ENGLISH, false);
+    private static final Current GUEST = new Current(null, null, Locale.ENGLISH, false, null);
 
     private final User user;
     private final HttpServletRequest request;
     private final Locale locale;
     private final boolean viaToken;
+    private final Access access;
 
-    Current(User user, HttpServletRequest request, Locale locale, boolean viaToken) {
+    Current(User user, HttpServletRequest request, Locale locale, boolean viaToken, Access access) {
         this.user = user;
         this.request = request;
         this.locale = locale;
         this.viaToken = viaToken;
+        this.access = access;
     }
 
     public static Current get() {
@@ -52,10 +55,10 @@ public final class Current implements UserContext {
     @Override public Optional<Long> userId() { return user().map(User::id); }
     @Override public Optional<String> displayName() { return user().map(User::displayName); }
 
-    /** Until roles and contexts arrive, a site administrator has every capability and nobody else has any. */
+    /** The capability in the site context, from the user's roles (a site administrator has every capability). */
     @Override
     public boolean can(String capability) {
-        return user != null && user.siteAdmin();
+        return access != null && access.can(user, capability, Access.SITE);
     }
 
     /** The facade plugins get as their {@link UserContext} service: always the current request's. */

@@ -1,5 +1,6 @@
 package eu.somep.core.security;
 
+import eu.somep.core.access.Access;
 import eu.somep.core.i18n.Languages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,10 +27,12 @@ public final class SecurityFilter extends HttpFilter {
     static final String LANG_COOKIE = "somep_lang";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private final transient Users users;
+    private final transient Access access;
     private final long maxSessionMillis;
 
-    public SecurityFilter(Users users, long maxSessionMillis) {
+    public SecurityFilter(Users users, Access access, long maxSessionMillis) {
         this.users = users;
+        this.access = access;
         this.maxSessionMillis = maxSessionMillis;
     }
 
@@ -75,7 +78,7 @@ public final class SecurityFilter extends HttpFilter {
             }
         }
         if (user != null) resp.setHeader("Cache-Control", "no-store");
-        Current.set(new Current(user, req, locale, viaToken));
+        Current.set(new Current(user, req, locale, viaToken, access));
         try {
             chain.doFilter(req, resp);
         } finally {

@@ -81,6 +81,10 @@ public final class Users {
         return admin;
     }
 
+    public Optional<User> byName(String username) {
+        return byUsername(username).map(Row::user);
+    }
+
     public Optional<User> find(long id) {
         User u = byId.get(id);
         if (u != null) return Optional.of(u);
