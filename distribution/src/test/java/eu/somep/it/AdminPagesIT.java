@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,21 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminPagesIT {
     private static TestSomep somep;
 
+    @RegisterExtension
+    static final SharedSomep SITE = new SharedSomep(s -> somep = s);
+
     @TempDir
     Path jars;
-
-    @BeforeAll
-    static void start() throws Exception {
-        somep = TestSomep.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (somep != null) {
-            somep.close();
-            somep.deleteHome();
-        }
-    }
 
     @Test
     void an_administrator_disables_and_enables_a_plugin_from_the_plugins_page() throws Exception {

@@ -16,9 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Protected routes stay closed however their path is spelled: path parameters ({@code ;}), dot segments,
@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 class PathNormalisationIT {
     private static TestSomep somep;
+
+    @RegisterExtension
+    static final SharedSomep SITE = new SharedSomep(s -> somep = s);
 
     /** What only the protected routes show: the admin page's plugin rows, the plugin JSON, the page editor. */
     private static final List<String> PROTECTED_MARKERS = List.of("data-plugin=", "\"requiredBy\"", "\"symbolicName\"", "name=\"visibility\"",
@@ -43,7 +46,6 @@ class PathNormalisationIT {
 
     @BeforeAll
     static void start() throws Exception {
-        somep = TestSomep.builder().start();
         // the routes answer as expected when spelled right, so the variants below test the spelling, not the route
         assertEquals(401, raw("GET", "/api/plugins", GUEST_API).status);
         assertEquals(303, raw("GET", "/admin/plugins", GUEST_BROWSER).status);
@@ -55,14 +57,6 @@ class PathNormalisationIT {
         Raw admin = raw("GET", "/admin/plugins", "Bearer " + somep.adminToken());
         assertEquals(200, admin.status, admin.text);
         assertTrue(admin.text.contains("data-plugin=\"pages\""), admin.text);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (somep != null) {
-            somep.close();
-            somep.deleteHome();
-        }
     }
 
     @Test

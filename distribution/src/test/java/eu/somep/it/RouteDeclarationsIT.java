@@ -24,9 +24,8 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
@@ -39,21 +38,11 @@ class RouteDeclarationsIT {
     private static final String ROUTES_PACKAGE = "eu.somep.core.routes";
     private static TestSomep somep;
 
+    @RegisterExtension
+    static final SharedSomep SITE = new SharedSomep(s -> somep = s);
+
     @TempDir
     Path jars;
-
-    @BeforeAll
-    static void start() throws Exception {
-        somep = TestSomep.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (somep != null) {
-            somep.close();
-            somep.deleteHome();
-        }
-    }
 
     @Test
     void every_route_of_the_kernel_and_of_the_shipped_plugins_declares_who_may_call_it() throws Exception {

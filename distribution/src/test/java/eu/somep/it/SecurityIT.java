@@ -27,9 +27,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,21 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class SecurityIT {
     private static TestSomep somep;
 
+    @RegisterExtension
+    static final SharedSomep SITE = new SharedSomep(s -> somep = s);
+
     @TempDir
     Path jars;
-
-    @BeforeAll
-    static void start() throws Exception {
-        somep = TestSomep.builder().start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (somep != null) {
-            somep.close();
-            somep.deleteHome();
-        }
-    }
 
     @Test
     void a_route_that_declares_no_capability_is_closed_even_to_the_administrator() throws Exception {
