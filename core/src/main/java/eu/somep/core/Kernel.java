@@ -11,6 +11,8 @@ import eu.somep.core.access.Roles;
 import eu.somep.core.audit.AuditLog;
 import eu.somep.core.routes.AdminRolesPage;
 import eu.somep.core.routes.RolesApi;
+import eu.somep.core.routes.AdminUsersPage;
+import eu.somep.core.routes.UsersApi;
 import eu.somep.core.config.Settings;
 import eu.somep.core.routes.AuditRoutes;
 import eu.somep.core.routes.ProfilePage;
@@ -112,7 +114,8 @@ public final class Kernel implements AutoCloseable {
                 Clock.systemUTC()), audit);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
-                new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit));
+                new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit),
+                new UsersApi(users, audit), new AdminUsersPage(users, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);

@@ -8,7 +8,8 @@ public final class KernelCapabilities {
     public static final List<CapabilityDef> ALL = List.of(
             new CapabilityDef("kernel:manageplugins", "site", List.of("config"), "kernel.cap.manageplugins", Map.of("administrator", "allow")),
             new CapabilityDef("kernel:viewaudit", "site", List.of("personaldata"), "kernel.cap.viewaudit", Map.of("administrator", "allow")),
-            new CapabilityDef("kernel:manageroles", "site", List.of("config", "personaldata"), "kernel.cap.manageroles", Map.of("administrator", "allow")));
+            new CapabilityDef("kernel:manageroles", "site", List.of("config", "personaldata"), "kernel.cap.manageroles", Map.of("administrator", "allow")),
+            new CapabilityDef("kernel:manageusers", "site", List.of("personaldata"), "kernel.cap.manageusers", Map.of("administrator", "allow", "manager", "allow")));
 
     private KernelCapabilities() {
     }

@@ -64,7 +64,7 @@ public final class Users {
         if (username == null || password == null) return Optional.empty();
         Optional<Row> row = byUsername(username.trim());
         boolean ok = PasswordHasher.verify(password, row.map(Row::hash).orElseGet(() -> Dummy.HASH));
-        return ok ? row.map(Row::user) : Optional.empty();
+        return ok ? row.map(Row::user).filter(u -> !u.suspended()) : Optional.empty();
     }
 
     /** The first site administrator, for the local CLI token; its old CLI tokens are revoked. */
@@ -85,12 +85,45 @@ public final class Users {
         return byUsername(username).map(Row::user);
     }
 
+    /** A signed-in user by id; a suspended or deleted account is no one (its sessions and tokens stop). */
     public Optional<User> find(long id) {
         User u = byId.get(id);
-        if (u != null) return Optional.of(u);
+        if (u != null) return u.suspended() ? Optional.empty() : Optional.of(u);
         Optional<User> loaded = one("SELECT * FROM kernel_user WHERE id = ?", id).map(Row::user);
         loaded.ifPresent(x -> byId.put(id, x));
-        return loaded;
+        return loaded.filter(x -> !x.suspended());
+    }
+
+    public java.util.List<User> list() {
+        java.util.List<User> out = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT * FROM kernel_user ORDER BY username");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getBoolean("site_admin"), rs.getBoolean("suspended")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list users: " + e.getMessage(), e);
+        }
+    }
+
+    public void setSuspended(User u, boolean suspended) {
+        execute("UPDATE kernel_user SET suspended = ? WHERE id = ?", suspended, u.id());
+    }
+
+    public void delete(User u) {
+        execute("DELETE FROM kernel_user WHERE id = ?", u.id());
+    }
+
+    private void execute(String sql, Object... args) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change the account: " + e.getMessage(), e);
+        } finally {
+            byId.clear(); // the next request sees the change
+        }
     }
 
     public String issueToken(User user, String label) {
@@ -171,7 +204,7 @@ public final class Users {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Row(new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                        rs.getBoolean("site_admin")), rs.getString("password_hash")));
+                        rs.getBoolean("site_admin"), rs.getBoolean("suspended")), rs.getString("password_hash")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read users: " + e.getMessage(), e);

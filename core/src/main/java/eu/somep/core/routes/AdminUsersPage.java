@@ -1,0 +1,77 @@
+package eu.somep.core.routes;
+
+import eu.somep.api.web.Problem;
+import eu.somep.api.web.RequiresCapability;
+import eu.somep.api.web.View;
+import eu.somep.core.audit.AuditLog;
+import eu.somep.core.security.Users;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.function.Supplier;
+
+/** The admin accounts page: the same operations as {@link UsersApi}, as forms. */
+@Path("admin/users")
+@RequiresCapability(UsersApi.CAPABILITY)
+@Produces(MediaType.TEXT_HTML)
+public final class AdminUsersPage {
+    private final UsersApi api;
+
+    public AdminUsersPage(Users users, AuditLog audit) {
+        this.api = new UsersApi(users, audit);
+    }
+
+    @GET
+    public View page() {
+        return view("", "", "");
+    }
+
+    private View view(String error, String username, String displayName) {
+        return View.of("kernel/admin/users.ftlh").with("accounts", api.list()).with("error", error)
+                .with("username", username).with("displayName", displayName);
+    }
+
+    @POST
+    public Response create(@FormParam("username") String username, @FormParam("displayName") String displayName, @FormParam("password") String password) {
+        try {
+            api.create(new UsersApi.NewUser(username, displayName, password));
+        } catch (Problem p) {
+            // the form again, with what was typed (but not the password) and what is wrong
+            return Response.status(p.status()).entity(view(p.getMessage(), username == null ? "" : username, displayName == null ? "" : displayName)).build();
+        }
+        return Response.seeOther(URI.create("/admin/users")).build();
+    }
+
+    @POST
+    @Path("{username}/suspend")
+    public Response suspend(@PathParam("username") String username) {
+        return act(() -> api.suspend(username));
+    }
+
+    @POST
+    @Path("{username}/unsuspend")
+    public Response unsuspend(@PathParam("username") String username) {
+        return act(() -> api.unsuspend(username));
+    }
+
+    @POST
+    @Path("{username}/delete")
+    public Response delete(@PathParam("username") String username) {
+        return act(() -> api.delete(username));
+    }
+
+    private Response act(Supplier<Object> op) {
+        try {
+            op.get();
+        } catch (Problem p) {
+            return Response.status(p.status()).entity(view(p.getMessage(), "", "")).build();
+        }
+        return Response.seeOther(URI.create("/admin/users")).build();
+    }
+}
