@@ -15,6 +15,7 @@ import eu.somep.core.routes.AdminUsersPage;
 import eu.somep.core.routes.UsersApi;
 import eu.somep.core.config.Settings;
 import eu.somep.core.routes.AuditRoutes;
+import eu.somep.core.routes.ProfileApi;
 import eu.somep.core.routes.ProfilePage;
 import eu.somep.core.security.LoginThrottle;
 import eu.somep.core.security.SignIn;
@@ -113,6 +114,7 @@ public final class Kernel implements AutoCloseable {
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit),
+                new ProfileApi(users, audit, runtimes.kernel().messages()),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit),
                 new UsersApi(users, audit), new AdminUsersPage(users, audit));

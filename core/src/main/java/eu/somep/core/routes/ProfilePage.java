@@ -3,6 +3,8 @@ package eu.somep.core.routes;
 import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.View;
 import eu.somep.core.audit.AuditLog;
+import eu.somep.core.i18n.Languages;
+import eu.somep.core.security.Profile;
 import eu.somep.core.security.User;
 import eu.somep.core.security.Users;
 import jakarta.ws.rs.FormParam;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 
 /** The signed-in user's profile page: who they are, and their personal API tokens (create, revoke). */
 @Path("profile")
@@ -31,6 +34,22 @@ public final class ProfilePage {
     @PublicAccess // for every signed-in user, on their own account: checked below
     public View page() {
         return view(TokenApi.signedIn(), null, null);
+    }
+
+    /** Saves the profile form; with a problem, the form comes back with what was typed and what to fix. */
+    @POST
+    @PublicAccess
+    public Response save(@FormParam("displayName") String displayName, @FormParam("email") String email, @FormParam("country") String country,
+                         @FormParam("organisation") String organisation, @FormParam("language") String language, @FormParam("timezone") String timezone) {
+        User u = TokenApi.signedIn();
+        Profile p = new Profile(displayName, email, country, organisation, language, timezone).normalised();
+        List<String> problems = p.problems();
+        if (!problems.isEmpty()) {
+            return Response.status(400).entity(view(u, null, null).with("profile", p).with("problems", problems)).build();
+        }
+        users.saveProfile(u, p);
+        audit.record("user/profile", u.username(), null);
+        return Response.seeOther(URI.create("/profile")).build();
     }
 
     @POST
@@ -57,6 +76,7 @@ public final class ProfilePage {
 
     private View view(User u, String newToken, String error) {
         return View.of("kernel/profile.ftlh").with("user", u).with("tokens", users.tokens(u))
-                .with("newToken", newToken == null ? "" : newToken).with("error", error == null ? "" : error);
+                .with("newToken", newToken == null ? "" : newToken).with("error", error == null ? "" : error)
+                .with("profile", users.profile(u)).with("problems", List.of()).with("languages", Languages.CODES);
     }
 }

@@ -39,7 +39,6 @@ public final class SecurityFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
         headers(resp::setHeader, req.isSecure());
-        Locale locale = locale(req, resp);
 
         User user = null;
         boolean viaToken = false;
@@ -78,6 +77,7 @@ public final class SecurityFilter extends HttpFilter {
             }
         }
         if (user != null) resp.setHeader("Cache-Control", "no-store");
+        Locale locale = locale(req, resp, user);
         Current.set(new Current(user, req, locale, viaToken, access));
         try {
             chain.doFilter(req, resp);
@@ -115,7 +115,7 @@ public final class SecurityFilter extends HttpFilter {
     }
 
     /** {@code ?lang=de} chooses a language and remembers it in a cookie; else the cookie; else the browser's. */
-    private static Locale locale(HttpServletRequest req, HttpServletResponse resp) {
+    private Locale locale(HttpServletRequest req, HttpServletResponse resp, User user) {
         // only from the query string of a GET: reading a POST's parameters here would consume its form body
         String chosen = "GET".equals(req.getMethod()) ? queryParam(req.getQueryString(), "lang") : null;
         if (chosen != null && Languages.supported(chosen)) {
@@ -133,6 +133,8 @@ public final class SecurityFilter extends HttpFilter {
                 if (LANG_COOKIE.equals(c.getName()) && Languages.supported(c.getValue())) return Locale.forLanguageTag(c.getValue());
             }
         }
+        String preferred = user == null ? null : users.language(user); // the profile's choice, on a browser that has none
+        if (preferred != null) return Locale.forLanguageTag(preferred);
         return Languages.best(req.getHeader("Accept-Language"));
     }
 

@@ -94,6 +94,33 @@ public final class Users {
         return loaded.filter(x -> !x.suspended());
     }
 
+    public Profile profile(User u) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT display_name, email, country, organisation, lang, timezone FROM kernel_user WHERE id = ?")) {
+            ps.setLong(1, u.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("No account " + u.username());
+                return new Profile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the profile: " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves a profile that has no {@link Profile#problems()}. */
+    public void saveProfile(User u, Profile p) {
+        execute("UPDATE kernel_user SET display_name = ?, email = ?, country = ?, organisation = ?, lang = ?, timezone = ? WHERE id = ?",
+                p.displayName(), p.email(), p.country(), p.organisation(), p.language(), p.timezone(), u.id());
+        languages.remove(u.id());
+    }
+
+    /** The user's preferred language, or null: read on requests without a language cookie, so it is cached. */
+    public String language(User u) {
+        return languages.computeIfAbsent(u.id(), id -> java.util.Optional.ofNullable(profile(u).language())).orElse(null);
+    }
+
+    private final ConcurrentHashMap<Long, java.util.Optional<String>> languages = new ConcurrentHashMap<>();
+
     public java.util.List<User> list() {
         java.util.List<User> out = new java.util.ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT * FROM kernel_user ORDER BY username");
