@@ -113,8 +113,8 @@ public final class Kernel implements AutoCloseable {
         SignIn signIn = new SignIn(users, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
-        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit),
-                new ProfileApi(users, audit, runtimes.kernel().messages()),
+        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
+                new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit),
                 new UsersApi(users, audit), new AdminUsersPage(users, audit));

@@ -52,4 +52,42 @@ class ProfileIT {
             assertEquals(401, somep.get("/api/profile").statusCode());
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void a_user_changes_their_password_only_with_the_current_one(TestDatabases.Db db) throws Exception {
+        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+            somep.kernel().users().create("officer3", "officer-pass-3", "Officer Three", false);
+            String token = TokensIT.create(somep, "officer3", "officer-pass-3", "t");
+            HttpResponse<String> wrong = change(somep, token, "not-the-password", "brand-new-pass-3");
+            assertEquals(403, wrong.statusCode());
+            assertTrue(wrong.body().contains("current password is not right"), wrong.body());
+            HttpResponse<String> shortOne = change(somep, token, "officer-pass-3", "short");
+            assertEquals(422, shortOne.statusCode());
+            assertEquals(204, change(somep, token, "officer-pass-3", "brand-new-pass-3").statusCode());
+            assertEquals(401, AuditAndThrottleIT.token(somep, "officer3", "officer-pass-3").statusCode(), "the old password is gone");
+            assertEquals(201, AuditAndThrottleIT.token(somep, "officer3", "brand-new-pass-3").statusCode());
+
+            // and through the profile page, where the two new passwords must match
+            SecurityIT.Browser browser = new SecurityIT.Browser(somep);
+            String csrf = SecurityIT.Browser.csrf(browser.get("/login"));
+            assertEquals(303, browser.post("/login", Map.of("username", "officer3", "password", "brand-new-pass-3", "_csrf", csrf)).statusCode());
+            HttpResponse<String> page = browser.get("/profile");
+            HttpResponse<String> mismatch = browser.post("/profile/password", Map.of("current", "brand-new-pass-3", "password", "another-pass-33",
+                    "confirm", "another-pass-34", "_csrf", SecurityIT.Browser.csrf(page)));
+            assertEquals(400, mismatch.statusCode());
+            assertTrue(mismatch.body().contains("two new passwords differ"), mismatch.body());
+            HttpResponse<String> done = browser.post("/profile/password", Map.of("current", "brand-new-pass-3", "password", "another-pass-33",
+                    "confirm", "another-pass-33", "_csrf", SecurityIT.Browser.csrf(mismatch)));
+            assertEquals(200, done.statusCode());
+            assertTrue(done.body().contains("Your password has been changed."), done.body());
+            assertEquals(201, AuditAndThrottleIT.token(somep, "officer3", "another-pass-33").statusCode());
+        }
+    }
+
+    static HttpResponse<String> change(TestSomep somep, String token, String current, String password) throws Exception {
+        return somep.send(HttpRequest.newBuilder(somep.uri("/api/profile/password")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"current\":\"" + current + "\",\"password\":\"" + password + "\"}")).build());
+    }
 }

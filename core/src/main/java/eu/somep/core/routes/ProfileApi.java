@@ -5,6 +5,7 @@ import eu.somep.api.web.PublicAccess;
 import eu.somep.core.audit.AuditLog;
 import eu.somep.core.i18n.MessageCatalog;
 import eu.somep.core.security.Profile;
+import eu.somep.core.security.SignIn;
 import eu.somep.core.security.User;
 import eu.somep.core.security.Users;
 import jakarta.ws.rs.Consumes;
@@ -23,11 +24,41 @@ public final class ProfileApi {
     private final Users users;
     private final AuditLog audit;
     private final MessageCatalog messages;
+    private final SignIn signIn;
 
-    public ProfileApi(Users users, AuditLog audit, MessageCatalog messages) {
+    public ProfileApi(Users users, AuditLog audit, MessageCatalog messages, SignIn signIn) {
         this.users = users;
         this.audit = audit;
         this.messages = messages;
+        this.signIn = signIn;
+    }
+
+    public record PasswordChange(String current, String password) {
+    }
+
+    /** Changes the caller's password; the current one is checked (and throttled) like a sign-in. */
+    @PUT
+    @Path("password")
+    @PublicAccess
+    @Consumes(MediaType.APPLICATION_JSON)
+    public jakarta.ws.rs.core.Response password(PasswordChange change) {
+        User u = TokenApi.signedIn();
+        if (change == null) throw Problem.badRequest("Send a JSON object with current and password.");
+        String problem = changePassword(users, signIn, u, change.current(), change.password(), change.password());
+        if (problem != null) throw new Problem(problem.equals("kernel.profile.error.current") ? 403 : 422, "Password not changed", messages.get(Locale.ENGLISH, problem));
+        audit.record("user/password", u.username(), "via the API");
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
+    /** Shared by the page and the API: the message key of what is wrong, or null when the password was changed. */
+    static String changePassword(Users users, SignIn signIn, User u, String current, String password, String confirm) {
+        SignIn.Outcome check = signIn.attempt(u.username(), current == null ? "" : current, "password-change");
+        if (check.retryAfter() > 0) return "kernel.login.toomany";
+        if (check.user().isEmpty()) return "kernel.profile.error.current";
+        if (password == null || password.length() < 10 || password.length() > 200) return "kernel.profile.error.password";
+        if (!password.equals(confirm)) return "kernel.profile.error.confirm";
+        users.setPassword(u, password);
+        return null;
     }
 
     @GET

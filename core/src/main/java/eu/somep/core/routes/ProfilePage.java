@@ -4,7 +4,9 @@ import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.View;
 import eu.somep.core.audit.AuditLog;
 import eu.somep.core.i18n.Languages;
+import eu.somep.core.security.Current;
 import eu.somep.core.security.Profile;
+import eu.somep.core.security.SignIn;
 import eu.somep.core.security.User;
 import eu.somep.core.security.Users;
 import jakarta.ws.rs.FormParam;
@@ -24,10 +26,24 @@ import java.util.List;
 public final class ProfilePage {
     private final Users users;
     private final AuditLog audit;
+    private final SignIn signIn;
 
-    public ProfilePage(Users users, AuditLog audit) {
+    public ProfilePage(Users users, AuditLog audit, SignIn signIn) {
         this.users = users;
         this.audit = audit;
+        this.signIn = signIn;
+    }
+
+    @POST
+    @Path("password")
+    @PublicAccess
+    public Response password(@FormParam("current") String current, @FormParam("password") String password, @FormParam("confirm") String confirm) {
+        User u = TokenApi.signedIn();
+        String problem = ProfileApi.changePassword(users, signIn, u, current, password, confirm);
+        if (problem != null) return Response.status(400).entity(view(u, null, null).with("problems", List.of(problem))).build();
+        audit.record("user/password", u.username(), "on the profile page");
+        Current.get().request().changeSessionId(); // a new password, a new session id
+        return Response.status(200).entity(view(u, null, null).with("passwordChanged", true)).build();
     }
 
     @GET
@@ -77,6 +93,7 @@ public final class ProfilePage {
     private View view(User u, String newToken, String error) {
         return View.of("kernel/profile.ftlh").with("user", u).with("tokens", users.tokens(u))
                 .with("newToken", newToken == null ? "" : newToken).with("error", error == null ? "" : error)
-                .with("profile", users.profile(u)).with("problems", List.of()).with("languages", Languages.CODES);
+                .with("profile", users.profile(u)).with("problems", List.of()).with("languages", Languages.CODES)
+                .with("passwordChanged", false);
     }
 }

@@ -134,6 +134,10 @@ public final class Users {
         }
     }
 
+    public void setPassword(User u, String password) {
+        execute("UPDATE kernel_user SET password_hash = ? WHERE id = ?", PasswordHasher.hash(password), u.id());
+    }
+
     public void setSuspended(User u, boolean suspended) {
         execute("UPDATE kernel_user SET suspended = ? WHERE id = ?", suspended, u.id());
     }
