@@ -65,9 +65,39 @@ class UsersIT {
             assertEquals(303, ok.statusCode(), ok.body());
             HttpResponse<String> list = browser.get("/admin/users");
             assertTrue(list.body().contains("data-user=\"officer1\"") && list.body().contains("Officer Yılmaz"), list.body());
+            HttpResponse<String> uploaded = browser.upload("/admin/users/import", Map.of("_csrf", SecurityIT.Browser.csrf(list)), "file", "academy.csv",
+                    "text/csv", "username;displayName;password\nofficer2;Officer Demir;long-enough-22\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(200, uploaded.statusCode(), uploaded.body());
+            assertTrue(uploaded.body().contains("officer2: created") && uploaded.body().contains("data-user=\"officer2\""), uploaded.body());
             HttpResponse<String> suspended = browser.post("/admin/users/officer1/suspend", Map.of("_csrf", SecurityIT.Browser.csrf(list)));
             assertEquals(303, suspended.statusCode());
             assertTrue(browser.get("/admin/users").body().contains("Suspended"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void accounts_are_uploaded_from_csv_and_bad_lines_are_reported(TestDatabases.Db db) throws Exception {
+        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+            String csv = "username,displayName,password,email,country,organisation\n"
+                    + "trainee10,\"Demir, Ali\",long-enough-10,ali@example.org,TR,Kayseri\n"
+                    + "trainee11,Anna Huber,short,anna@example.org,AT,Wien\n"
+                    + "trainee12,Jonas Weber,long-enough-12,jonas@example.org,DE,Oranienburg\n"
+                    + "trainee10,Duplicate,long-enough-10,,,\n";
+            HttpResponse<String> r = somep.send(somep.asAdmin("/api/users/import").header("Content-Type", "text/csv")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(r.body().contains("{\"line\":2,\"username\":\"trainee10\",\"result\":\"created\"}"), r.body());
+            assertTrue(r.body().contains("\"line\":3") && r.body().contains("skipped: A password has at least 10 characters"), r.body());
+            assertTrue(r.body().contains("\"line\":5") && r.body().contains("is taken"), r.body());
+            String accounts = RolesIT.admin(somep, "GET", "/api/users", null).body();
+            assertTrue(accounts.contains("\"displayName\":\"Demir, Ali\"") && accounts.contains("trainee12") && !accounts.contains("trainee11"), accounts);
+            String token = TokensIT.create(somep, "trainee12", "long-enough-12", "t");
+            assertTrue(TokensIT.as(somep, token, "GET", "/api/profile").body().contains("\"country\":\"DE\""));
+            HttpResponse<String> noHeader = somep.send(somep.asAdmin("/api/users/import").header("Content-Type", "text/csv")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name,pass\nx,y\n")).build());
+            assertEquals(422, noHeader.statusCode());
+            assertTrue(noHeader.body().contains("must name the column 'username'"), noHeader.body());
         }
     }
 }

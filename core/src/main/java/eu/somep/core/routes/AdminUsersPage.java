@@ -34,7 +34,7 @@ public final class AdminUsersPage {
 
     private View view(String error, String username, String displayName) {
         return View.of("kernel/admin/users.ftlh").with("accounts", api.list()).with("error", error)
-                .with("username", username).with("displayName", displayName);
+                .with("username", username).with("displayName", displayName).with("imported", java.util.List.of());
     }
 
     @POST
@@ -46,6 +46,23 @@ public final class AdminUsersPage {
             return Response.status(p.status()).entity(view(p.getMessage(), username == null ? "" : username, displayName == null ? "" : displayName)).build();
         }
         return Response.seeOther(URI.create("/admin/users")).build();
+    }
+
+    /** Bulk upload of a CSV file from the page (multipart, field {@code file}); shows what happened to each line. */
+    @POST
+    @Path("import")
+    public Response importCsv() {
+        try {
+            var part = eu.somep.core.security.Current.get().request().getPart("file");
+            if (part == null || part.getSize() == 0) return Response.status(400).entity(view("Choose a CSV file.", "", "")).build();
+            String csv = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            var imported = api.importCsv(csv); // first, so the list below shows the new accounts
+            return Response.ok(view("", "", "").with("imported", imported)).build();
+        } catch (Problem p) {
+            return Response.status(p.status()).entity(view(p.getMessage(), "", "")).build();
+        } catch (java.io.IOException | jakarta.servlet.ServletException e) {
+            return Response.status(400).entity(view("The upload could not be read.", "", "")).build();
+        }
     }
 
     @POST

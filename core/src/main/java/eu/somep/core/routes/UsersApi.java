@@ -4,6 +4,7 @@ import eu.somep.api.web.Problem;
 import eu.somep.api.web.RequiresCapability;
 import eu.somep.core.audit.AuditLog;
 import eu.somep.core.security.Current;
+import eu.somep.core.security.Profile;
 import eu.somep.core.security.User;
 import eu.somep.core.security.Users;
 import jakarta.ws.rs.Consumes;
@@ -63,6 +64,52 @@ public final class UsersApi {
         User u = users.create(username, n.password(), n.displayName().trim(), false);
         audit.record("user/create", u.username(), null);
         return Response.status(201).entity(Account.of(u)).build();
+    }
+
+    /** One line of a CSV import: what happened to it. */
+    public record ImportLine(int line, String username, String result) {
+    }
+
+    /**
+     * Bulk creation from CSV: a header line naming the columns ({@code username,displayName,password} required;
+     * {@code email,country,organisation,language,timezone} optional), then one account per line. Every line is
+     * checked like a single creation; a bad line is reported and skipped, the others are created.
+     */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    public List<ImportLine> importCsv(String csv) {
+        if (csv == null || csv.isBlank()) throw Problem.badRequest("Send the CSV as the request body, with a header line.");
+        String[] lines = csv.replace("\r", "").split("\n");
+        List<String> header = Csv.split(lines[0]).stream().map(String::trim).toList();
+        for (String required : List.of("username", "displayName", "password")) {
+            if (!header.contains(required)) throw new Problem(422, "Missing column", "The header line must name the column '" + required + "'.");
+        }
+        List<ImportLine> out = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isBlank()) continue;
+            List<String> cells = Csv.split(lines[i]);
+            java.util.function.Function<String, String> col = name -> {
+                int idx = header.indexOf(name);
+                return idx >= 0 && idx < cells.size() ? cells.get(idx).trim() : null;
+            };
+            String username = col.apply("username");
+            try {
+                create(new NewUser(username, col.apply("displayName"), col.apply("password")));
+                Profile p = new Profile(col.apply("displayName"), col.apply("email"), col.apply("country"), col.apply("organisation"),
+                        col.apply("language"), col.apply("timezone")).normalised();
+                User u = users.byName(username).orElseThrow();
+                if (p.problems().isEmpty()) {
+                    users.saveProfile(u, p);
+                    out.add(new ImportLine(i + 1, username, "created"));
+                } else {
+                    out.add(new ImportLine(i + 1, username, "created; profile fields skipped: " + String.join(", ", p.problems())));
+                }
+            } catch (Problem e) {
+                out.add(new ImportLine(i + 1, username, "skipped: " + e.getMessage()));
+            }
+        }
+        return out;
     }
 
     @POST
