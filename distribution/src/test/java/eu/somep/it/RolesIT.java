@@ -44,6 +44,12 @@ class RolesIT {
             assertEquals(200, edited.statusCode(), "a manager may edit pages: " + edited.body());
             assertEquals(403, somep.send(HttpRequest.newBuilder(somep.uri("/api/plugins")).header("Authorization", "Bearer " + trainer).GET().build()).statusCode(),
                     "but not manage plugins");
+            SecurityIT.Browser browser = new SecurityIT.Browser(somep);
+            String csrf = SecurityIT.Browser.csrf(browser.get("/login"));
+            assertEquals(303, browser.post("/login", java.util.Map.of("username", "trainer1", "password", "trainer-pass-1", "_csrf", csrf)).statusCode());
+            String home = browser.get("/").body();
+            assertTrue(home.contains("href=\"/admin/users\"") && !home.contains("href=\"/admin/plugins\""),
+                    "a manager sees the accounts link, not the plugins link");
             String check = admin(somep, "GET", "/api/permissions?user=trainer1&capability=pages:edit", null).body();
             assertTrue(check.contains("\"allowed\":true") && check.contains("Role manager"), check);
 

@@ -82,7 +82,6 @@ public final class Roles {
         if (p != null) {
             update("INSERT INTO kernel_role_capability (role_id, capability, context_id, permission) VALUES (?,?,?,?)", null, roleId, capability, context, p.value);
         }
-        access.changed();
     }
 
     /** Registers capabilities declared by the kernel or a plugin, with their defaults per archetype (kept if already set). */
@@ -103,14 +102,12 @@ public final class Roles {
                         null, d.name(), p.value, e.getKey(), d.name());
             }
         }
-        access.changed();
     }
 
     /** Removes a component's capabilities and every permission set for them (the plugin is uninstalled). */
     public void forget(String component) {
         update("DELETE FROM kernel_role_capability WHERE capability LIKE ?", null, component + ":%");
         update("DELETE FROM kernel_capability WHERE component = ?", null, component);
-        access.changed();
     }
 
     private int update(String h2Sql, String pgSql, Object... args) {
@@ -123,7 +120,7 @@ public final class Roles {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot change roles: " + e.getMessage(), e);
         } finally {
-            access.changed();
+            access.changed(); // every change of roles applies on the next request
         }
     }
 }

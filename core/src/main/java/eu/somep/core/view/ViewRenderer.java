@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Renders a {@link View} with its component's templates. Every template sees, besides its model:
- * {@code msg("key", args...)}, {@code csrf()} and {@code somep} (user, admin, lang, languages, nav, path).
+ * {@code msg("key", args...)}, {@code csrf()}, {@code can("capability")} and {@code somep} (user, signedIn, lang,
+ * languages, nav, path).
  */
 public final class ViewRenderer {
     private final Navigation navigation;
@@ -34,7 +35,6 @@ public final class ViewRenderer {
         Map<String, Object> somep = new HashMap<>();
         somep.put("user", cur.displayName().orElse(null));
         somep.put("signedIn", cur.user().isPresent());
-        somep.put("admin", cur.can("kernel:manageplugins"));
         somep.put("lang", locale.getLanguage());
         somep.put("languages", Languages.CODES);
         somep.put("nav", navigation.links(cur, locale));
@@ -47,6 +47,8 @@ public final class ViewRenderer {
             return runtime.messages().get(locale, String.valueOf(unwrap(args.get(0))), rest.toArray());
         });
         model.put("csrf", (TemplateMethodModelEx) args -> cur.csrfToken());
+        // templates show what the user may do with the same check the routes use
+        model.put("can", (TemplateMethodModelEx) args -> !args.isEmpty() && cur.can(String.valueOf(unwrap(args.get(0)))));
         try {
             runtime.freemarker().getTemplate(view.template(), locale).process(model, out);
         } catch (TemplateException e) {
