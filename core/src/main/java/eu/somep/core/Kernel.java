@@ -19,6 +19,14 @@ import eu.somep.core.routes.ProfileApi;
 import eu.somep.core.routes.ProfilePage;
 import eu.somep.core.security.LoginThrottle;
 import eu.somep.core.security.SignIn;
+import eu.somep.core.security.SecurityFilter;
+import eu.somep.core.security.Shiro;
+import eu.somep.core.security.Registration;
+import eu.somep.core.security.Secrets;
+import eu.somep.core.config.SiteSettings;
+import eu.somep.core.mail.Mailer;
+import eu.somep.core.routes.RegistrationApi;
+import eu.somep.core.routes.RegistrationPages;
 import java.time.Clock;
 import java.time.Duration;
 import eu.somep.core.db.DataSources;
@@ -72,6 +80,7 @@ public final class Kernel implements AutoCloseable {
     private AuditLog audit;
     private Access access;
     private Roles roles;
+    private Mailer mailer;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -110,22 +119,28 @@ public final class Kernel implements AutoCloseable {
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
                 String.valueOf(e.get("component")), (String) e.get("reason"), null));
-        SignIn signIn = new SignIn(users, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
+        Shiro shiro = new Shiro(users, access);
+        SignIn signIn = new SignIn(shiro, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
-        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
+        mailer = new Mailer(settings);
+        var kernelMessages = runtimes.kernel().messages();
+        Registration registration = new Registration(users, new Secrets(dataSource), new SiteSettings(dataSource), mailer, kernelMessages, audit, this::baseUrl);
+        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit, registration),
+                new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit),
-                new UsersApi(users, audit), new AdminUsersPage(users, audit));
+                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
         apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
         plugins.installShipped(settings.pluginsDir());
 
         plugins.forgetVanishedDeployments();
-        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps, users, access, settings.dataDir(),
-                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), settings.getInt(Settings.SESSION_MAX_HOURS, 12));
+        web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps,
+                new SecurityFilter(users, access, shiro, settings.getInt(Settings.SESSION_MAX_HOURS, 12) * 3_600_000L), settings.dataDir(),
+                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120));
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
         framework.startDeployWatcher(plugins);
@@ -133,9 +148,18 @@ public final class Kernel implements AutoCloseable {
         return this;
     }
 
+    /** The site's address for links in mails: the setting, else this node on localhost. */
+    private String baseUrl() {
+        String configured = settings.get(Settings.BASE_URL, null);
+        if (configured != null && !configured.isBlank()) return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        return "http://localhost:" + (web == null ? settings.port() : web.port());
+    }
+
     private void registerServices(BundleContext ctx) {
         ctx.registerService(Database.class.getName(), new DatabaseServiceFactory(dataSource), null);
         ctx.registerService(UserContext.class, Current.SERVICE, null);
+        ctx.registerService(eu.somep.api.security.AccessControl.class, new eu.somep.core.access.AccessService(dataSource, access, roles, users), null);
+        ctx.registerService(eu.somep.api.security.UserDirectory.class, new eu.somep.core.security.Directory(users), null);
         ctx.registerService(EventBus.class, events, null);
         ctx.registerService(Messages.class.getName(), new ServiceFactory<Messages>() {
             @Override
@@ -192,6 +216,7 @@ public final class Kernel implements AutoCloseable {
         if (homes != null) homes.close();
         if (framework != null) framework.stop();
         if (events != null) events.close();
+        if (mailer != null) mailer.close();
         if (dataSource != null) dataSource.close();
     }
 }

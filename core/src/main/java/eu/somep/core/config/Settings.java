@@ -36,10 +36,14 @@ public final class Settings {
     public static final String LOGIN_WINDOW_MINUTES = "somep.login.window.minutes";
     public static final String SESSION_IDLE_MINUTES = "somep.session.idle.minutes";
     public static final String SESSION_MAX_HOURS = "somep.session.max.hours";
-    /** Mail server settings, for the features that send mail (none in this release). */
+    /** The SMTP server that sends confirmation, password-reset and notification mail. */
     public static final String MAIL_HOST = "somep.mail.host";
     public static final String MAIL_PORT = "somep.mail.port";
     public static final String MAIL_FROM = "somep.mail.from";
+    public static final String MAIL_USER = "somep.mail.user";
+    public static final String MAIL_PASSWORD = "somep.mail.password";
+    /** The site's public address, used in links sent by mail (never taken from a request's Host header). */
+    public static final String BASE_URL = "somep.base.url";
 
     private final Map<String, String> overrides;
     private final Map<String, String> env;

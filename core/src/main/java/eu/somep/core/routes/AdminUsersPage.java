@@ -23,8 +23,8 @@ import java.util.function.Supplier;
 public final class AdminUsersPage {
     private final UsersApi api;
 
-    public AdminUsersPage(Users users, AuditLog audit) {
-        this.api = new UsersApi(users, audit);
+    public AdminUsersPage(Users users, AuditLog audit, eu.somep.core.security.Registration registration) {
+        this.api = new UsersApi(users, audit, registration);
     }
 
     @GET
@@ -34,7 +34,8 @@ public final class AdminUsersPage {
 
     private View view(String error, String username, String displayName) {
         return View.of("kernel/admin/users.ftlh").with("accounts", api.list()).with("error", error)
-                .with("username", username).with("displayName", displayName).with("imported", java.util.List.of());
+                .with("username", username).with("displayName", displayName).with("imported", java.util.List.of())
+                .with("registration", api.registration().mode()).with("modes", eu.somep.core.security.Registration.MODES);
     }
 
     @POST
@@ -63,6 +64,18 @@ public final class AdminUsersPage {
         } catch (java.io.IOException | jakarta.servlet.ServletException e) {
             return Response.status(400).entity(view("The upload could not be read.", "", "")).build();
         }
+    }
+
+    @POST
+    @Path("registration")
+    public Response registration(@FormParam("mode") String mode) {
+        return act(() -> api.setRegistration(new UsersApi.RegistrationMode(mode)));
+    }
+
+    @POST
+    @Path("{username}/approve")
+    public Response approve(@PathParam("username") String username) {
+        return act(() -> api.approve(username));
     }
 
     @POST

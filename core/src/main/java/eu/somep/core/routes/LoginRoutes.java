@@ -7,6 +7,7 @@ import eu.somep.core.security.SecurityFilter;
 import eu.somep.core.security.User;
 import eu.somep.core.audit.AuditLog;
 import eu.somep.core.security.SignIn;
+import eu.somep.core.security.Registration;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.FormParam;
@@ -25,10 +26,12 @@ import java.util.Optional;
 public final class LoginRoutes {
     private final SignIn signIn;
     private final AuditLog audit;
+    private final Registration registration;
 
-    public LoginRoutes(SignIn signIn, AuditLog audit) {
+    public LoginRoutes(SignIn signIn, AuditLog audit, Registration registration) {
         this.signIn = signIn;
         this.audit = audit;
+        this.registration = registration;
     }
 
     @GET
@@ -36,7 +39,8 @@ public final class LoginRoutes {
     @PublicAccess
     @Produces(MediaType.TEXT_HTML)
     public View form(@QueryParam("next") String next) {
-        return View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", false).with("throttled", 0).with("username", "");
+        return View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", false).with("throttled", 0).with("username", "")
+                .with("state", "").with("registration", !"off".equals(registration.mode()));
     }
 
     @POST
@@ -48,9 +52,10 @@ public final class LoginRoutes {
         Optional<User> user = outcome.user();
         if (user.isEmpty()) {
             long minutes = (outcome.retryAfter() + 59) / 60;
-            View again = View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", outcome.retryAfter() == 0)
-                    .with("throttled", minutes).with("username", username == null ? "" : username);
-            Response.ResponseBuilder r = Response.status(outcome.retryAfter() > 0 ? 429 : 401).type(MediaType.TEXT_HTML_TYPE).entity(again);
+            View again = View.of("kernel/login.ftlh").with("next", safeNext(next)).with("failed", outcome.retryAfter() == 0 && outcome.state() == null)
+                    .with("throttled", minutes).with("username", username == null ? "" : username)
+                    .with("state", outcome.state() == null ? "" : outcome.state()).with("registration", !"off".equals(registration.mode()));
+            Response.ResponseBuilder r = Response.status(outcome.retryAfter() > 0 ? 429 : outcome.state() != null ? 403 : 401).type(MediaType.TEXT_HTML_TYPE).entity(again);
             if (outcome.retryAfter() > 0) r.header("Retry-After", outcome.retryAfter());
             return r.build();
         }

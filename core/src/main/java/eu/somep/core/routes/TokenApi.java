@@ -45,6 +45,9 @@ public final class TokenApi {
         if (outcome.retryAfter() > 0) {
             throw new Problem(429, "Too many requests", "Too many failed sign-in attempts. Try again in " + outcome.retryAfter() + " seconds.");
         }
+        if (outcome.state() != null) throw new Problem(403, "Forbidden", Users.UNCONFIRMED.equals(outcome.state())
+                ? "This account's e-mail address is not confirmed yet: follow the link in the mail SOMEP sent."
+                : "This account waits for an administrator's approval.");
         User u = outcome.user().orElseThrow(() -> new Problem(401, "Unauthorized", "Wrong user name or password."));
         String label = c.label() == null || c.label().isBlank() ? "api" : c.label().trim();
         if (label.length() > 100) throw Problem.badRequest("A token label has at most 100 characters.");

@@ -7,10 +7,12 @@ import eu.somep.core.security.Current;
 import eu.somep.core.security.Profile;
 import eu.somep.core.security.User;
 import eu.somep.core.security.Users;
+import eu.somep.core.security.Registration;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,23 +31,60 @@ public final class UsersApi {
     private final Users users;
     private final AuditLog audit;
 
-    public UsersApi(Users users, AuditLog audit) {
+    private final Registration registration;
+
+    public UsersApi(Users users, AuditLog audit, Registration registration) {
         this.users = users;
         this.audit = audit;
+        this.registration = registration;
     }
 
     public record NewUser(String username, String displayName, String password) {
     }
 
-    public record Account(String username, String displayName, boolean siteAdmin, boolean suspended) {
+    /** An account as administrators see it; status is active, unconfirmed (e-mail) or pending (approval). */
+    public record Account(String username, String displayName, boolean siteAdmin, boolean suspended, String status) {
         static Account of(User u) {
-            return new Account(u.username(), u.displayName(), u.siteAdmin(), u.suspended());
+            return new Account(u.username(), u.displayName(), u.siteAdmin(), u.suspended(), Users.ACTIVE);
         }
     }
 
     @GET
     public List<Account> list() {
-        return users.list().stream().map(Account::of).toList();
+        var statuses = users.statuses();
+        return users.list().stream().map(u -> new Account(u.username(), u.displayName(), u.siteAdmin(), u.suspended(),
+                statuses.getOrDefault(u.id(), Users.ACTIVE))).toList();
+    }
+
+    public record RegistrationMode(String mode) {
+    }
+
+    /** Self-registration: open, approval (accounts wait for an administrator) or off. */
+    @GET
+    @Path("registration")
+    public RegistrationMode registration() {
+        return new RegistrationMode(registration.mode());
+    }
+
+    @PUT
+    @Path("registration")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RegistrationMode setRegistration(RegistrationMode m) {
+        if (m == null || !Registration.MODES.contains(m.mode()))
+            throw new Problem(422, "Invalid mode", "The registration mode is one of: " + String.join(", ", Registration.MODES) + ".");
+        registration.setMode(m.mode());
+        audit.record("site/registration", m.mode(), null);
+        return registration();
+    }
+
+    /** Approves a self-registered account that waits for it (registration mode "approval"). */
+    @POST
+    @Path("{username}/approve")
+    public Account approve(@PathParam("username") String username) {
+        User u = users.byName(username).orElseThrow(() -> Problem.notFound("There is no account '" + username + "'."));
+        if (!registration.approve(u)) throw Problem.conflict("The account '" + username + "' is not waiting for approval.");
+        audit.record("user/approve", username, null);
+        return Account.of(u);
     }
 
     /** Creates an account (never a site administrator: that stays the first account's privilege). */

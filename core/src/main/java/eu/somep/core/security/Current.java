@@ -12,20 +12,23 @@ import java.util.Optional;
  */
 public final class Current implements UserContext {
     private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
-    private static final Current GUEST = new Current(null, null, Locale.ENGLISH, false, null);
+    private static final Current GUEST = new Current(null, null, Locale.ENGLISH, false, null, null);
 
     private final User user;
     private final HttpServletRequest request;
     private final Locale locale;
     private final boolean viaToken;
     private final Access access;
+    private final Shiro shiro;
+    private org.apache.shiro.subject.Subject subject;
 
-    Current(User user, HttpServletRequest request, Locale locale, boolean viaToken, Access access) {
+    Current(User user, HttpServletRequest request, Locale locale, boolean viaToken, Access access, Shiro shiro) {
         this.user = user;
         this.request = request;
         this.locale = locale;
         this.viaToken = viaToken;
         this.access = access;
+        this.shiro = shiro;
     }
 
     public static Current get() {
@@ -58,7 +61,18 @@ public final class Current implements UserContext {
     /** The capability in the site context, from the user's roles (a site administrator has every capability). */
     @Override
     public boolean can(String capability) {
-        return access != null && access.can(user, capability, Access.SITE);
+        return can(capability, Access.SITE);
+    }
+
+    /**
+     * The capability in a context. A signed-in user is asked through their Shiro subject (whose realm asks
+     * {@link Access}); a guest has no Shiro principal, so the guest role is asked directly.
+     */
+    public boolean can(String capability, long context) {
+        if (access == null) return false;
+        if (user == null || shiro == null) return access.can(user, capability, context);
+        if (subject == null) subject = shiro.subject(user);
+        return subject.isPermitted(context == Access.SITE ? capability : capability + "@" + context);
     }
 
     /** The facade plugins get as their {@link UserContext} service: always the current request's. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * preferred language (used when they have not picked one in this browser) and time zone.
  */
 public record Profile(String displayName, String email, String country, String organisation, String language, String timezone) {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** Empty strings become null, countries upper case. */

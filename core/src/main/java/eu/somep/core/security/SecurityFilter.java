@@ -28,11 +28,13 @@ public final class SecurityFilter extends HttpFilter {
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
     private final transient Users users;
     private final transient Access access;
+    private final transient Shiro shiro;
     private final long maxSessionMillis;
 
-    public SecurityFilter(Users users, Access access, long maxSessionMillis) {
+    public SecurityFilter(Users users, Access access, Shiro shiro, long maxSessionMillis) {
         this.users = users;
         this.access = access;
+        this.shiro = shiro;
         this.maxSessionMillis = maxSessionMillis;
     }
 
@@ -78,7 +80,7 @@ public final class SecurityFilter extends HttpFilter {
         }
         if (user != null) resp.setHeader("Cache-Control", "no-store");
         Locale locale = locale(req, resp, user);
-        Current.set(new Current(user, req, locale, viaToken, access));
+        Current.set(new Current(user, req, locale, viaToken, access, shiro));
         try {
             chain.doFilter(req, resp);
         } finally {

@@ -59,12 +59,99 @@ public final class Users {
         return byUsername(username).map(Row::user).orElseThrow();
     }
 
-    /** The user if the password is right; takes the same time whether or not the user exists. */
-    public Optional<User> authenticate(String username, String password) {
-        if (username == null || password == null) return Optional.empty();
-        Optional<Row> row = byUsername(username.trim());
-        boolean ok = PasswordHasher.verify(password, row.map(Row::hash).orElseGet(() -> Dummy.HASH));
-        return ok ? row.map(Row::user).filter(u -> !u.suspended()) : Optional.empty();
+    public static final String ACTIVE = "active";
+    public static final String UNCONFIRMED = "unconfirmed";
+    public static final String PENDING = "pending";
+
+    /** An account as the sign-in sees it: the user, the password hash and the state of registration. */
+    public record Account(User user, String hash, String status) {
+    }
+
+    /** The account for a sign-in (checked by Shiro's realm). */
+    public Optional<Account> account(String username) {
+        return byUsername(username).map(r -> new Account(r.user(), r.hash(), r.status()));
+    }
+
+    /** A self-registered account, not yet confirmed. */
+    public User register(String username, String password, String displayName, String email, String lang, String address) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO kernel_user (username, password_hash, display_name, site_admin, created_at, email, lang, status, created_ip) VALUES (?,?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, username);
+            ps.setString(2, PasswordHasher.hash(password));
+            ps.setString(3, displayName);
+            ps.setBoolean(4, false);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setString(6, email);
+            ps.setString(7, lang);
+            ps.setString(8, UNCONFIRMED);
+            ps.setString(9, address);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create user " + username + ": " + e.getMessage(), e);
+        }
+        return byUsername(username).map(Row::user).orElseThrow();
+    }
+
+    /** Accounts with this e-mail address (case-insensitive). */
+    public java.util.List<User> byEmail(String email) {
+        java.util.List<User> out = new java.util.ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT * FROM kernel_user WHERE LOWER(email) = LOWER(?)")) {
+            ps.setString(1, email);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"), rs.getBoolean("site_admin"), rs.getBoolean("suspended")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read users: " + e.getMessage(), e);
+        }
+    }
+
+    /** The state of every account that is not active, by id (for the accounts page). */
+    public java.util.Map<Long, String> statuses() {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, status FROM kernel_user WHERE status <> 'active'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.put(rs.getLong(1), rs.getString(2));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot list users: " + e.getMessage(), e);
+        }
+    }
+
+    public String status(User u) {
+        return one("SELECT * FROM kernel_user WHERE id = ?", u.id()).map(Row::status).orElse(ACTIVE);
+    }
+
+    public void setStatus(User u, String status) {
+        execute("UPDATE kernel_user SET status = ? WHERE id = ?", status, u.id());
+    }
+
+    /** Accounts by id, in one query (participants lists, authors of posts). */
+    public java.util.List<eu.somep.api.security.UserDirectory.Person> people(java.util.Collection<Long> ids) {
+        java.util.List<eu.somep.api.security.UserDirectory.Person> out = new java.util.ArrayList<>();
+        if (ids.isEmpty()) return out;
+        java.util.List<Long> list = java.util.List.copyOf(new java.util.LinkedHashSet<>(ids));
+        String marks = String.join(",", java.util.Collections.nCopies(list.size(), "?"));
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT id, username, display_name, email FROM kernel_user WHERE id IN (" + marks + ")")) {
+            for (int i = 0; i < list.size(); i++) ps.setLong(i + 1, list.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new eu.somep.api.security.UserDirectory.Person(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read users: " + e.getMessage(), e);
+        }
+    }
+
+    /** Any account by id, whatever its state (for confirmation and reset links). */
+    public Optional<User> any(long id) {
+        return one("SELECT * FROM kernel_user WHERE id = ?", id).map(Row::user);
+    }
+
+    /** A hash no password matches in practice, checked for unknown user names so that they cost the same time. */
+    static String dummyHash() {
+        return Dummy.HASH;
     }
 
     /** The first site administrator, for the local CLI token; its old CLI tokens are revoked. */
@@ -235,7 +322,7 @@ public final class Users {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Row(new User(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                        rs.getBoolean("site_admin"), rs.getBoolean("suspended")), rs.getString("password_hash")));
+                        rs.getBoolean("site_admin"), rs.getBoolean("suspended")), rs.getString("password_hash"), rs.getString("status")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read users: " + e.getMessage(), e);
@@ -256,6 +343,6 @@ public final class Users {
         }
     }
 
-    private record Row(User user, String hash) {
+    private record Row(User user, String hash, String status) {
     }
 }

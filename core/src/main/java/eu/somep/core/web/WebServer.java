@@ -1,7 +1,6 @@
 package eu.somep.core.web;
 
 import eu.somep.core.security.SecurityFilter;
-import eu.somep.core.security.Users;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.MultipartConfigElement;
 import java.nio.file.Path;
@@ -26,7 +25,7 @@ public final class WebServer {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, String host, WebApps apps, Users users, eu.somep.core.access.Access access, Path tmp, int idleMinutes, int maxHours) {
+    public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes) {
         // 64 threads serve far more than the target load; idle ones go after 5 s so memory returns after a burst
         QueuedThreadPool threads = new QueuedThreadPool(64, 4, 5_000);
         threads.setName("somep-http");
@@ -46,7 +45,7 @@ public final class WebServer {
         sessions.setSameSite(HttpCookie.SameSite.LAX);
         sessions.setSessionCookie("SOMEPSESSION");
         sessions.setMaxInactiveInterval(idleMinutes * 60);
-        ctx.addFilter(new FilterHolder(new SecurityFilter(users, access, maxHours * 3_600_000L)), "/*", EnumSet.of(DispatcherType.REQUEST));
+        ctx.addFilter(new FilterHolder(security), "/*", EnumSet.of(DispatcherType.REQUEST));
         ctx.addServlet(new ServletHolder("static", new StaticServlet()), "/static/*");
         ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps));
         dispatcher.getRegistration().setMultipartConfig(new MultipartConfigElement(tmp.toString(), 64L << 20, 64L << 20, 1 << 20));
