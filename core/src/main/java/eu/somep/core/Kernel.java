@@ -130,7 +130,7 @@ public final class Kernel implements AutoCloseable {
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
-                new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit),
+                new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
                 new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
         apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
         apps.track(ctx);
@@ -171,6 +171,16 @@ public final class Kernel implements AutoCloseable {
             public void ungetService(Bundle bundle, ServiceRegistration<Messages> reg, Messages m) {
             }
         }, null);
+    }
+
+    /** A capability's label in the request's language, from the messages of the plugin that declares it (the kernel's for its own). */
+    private String capabilityLabel(String component, String key) {
+        java.util.Locale locale = Current.get().locale();
+        if (!"kernel".equals(component)) {
+            Bundle b = plugins.bundle(component).filter(x -> x.getState() == Bundle.ACTIVE).orElse(null);
+            if (b != null) return runtimes.of(b).messages().get(locale, key);
+        }
+        return runtimes.kernel().messages().get(locale, key);
     }
 
     /** The CLI ({@code bin/somep plugin ...}) acts as the administrator with this token, readable only by this user. */

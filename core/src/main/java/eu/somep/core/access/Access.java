@@ -76,6 +76,38 @@ public final class Access {
         }
     }
 
+    /** What a role's permission for a capability comes to in a context, and the context that defines it. */
+    public record Resolved(Permission permission, long from) {
+    }
+
+    /**
+     * A role's effective permission for every capability it has a permission for on the path of the context,
+     * resolved as {@link #can} does (a prohibit anywhere on the path wins, else the most specific definition);
+     * a capability absent from the map is not set for the role (it does not grant it).
+     */
+    public Map<String, Resolved> effective(long role, long context) {
+        try (Connection c = ds.getConnection()) {
+            List<Long> path = path(c, context);
+            Map<String, Map<Long, Integer>> byCapability = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT capability, context_id, permission FROM kernel_role_capability WHERE role_id = ?")) {
+                ps.setLong(1, role);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (path.contains(rs.getLong(2))) byCapability.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getLong(2), rs.getInt(3));
+                    }
+                }
+            }
+            Map<String, Resolved> out = new HashMap<>();
+            byCapability.forEach((capability, byContext) -> {
+                Resolved r = resolve(byContext, path);
+                if (r != null) out.put(capability, r);
+            });
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot resolve the permissions of role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The context and its parents, most specific first. */
     private static List<Long> path(Connection c, long context) throws SQLException {
         List<Long> path = new ArrayList<>();
@@ -118,13 +150,18 @@ public final class Access {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) byContext.put(rs.getLong(1), rs.getInt(2));
             }
-            // a prohibit anywhere on the path cannot be overridden below it
-            for (long ctx : path) if (Integer.valueOf(Permission.PROHIBIT.value).equals(byContext.get(ctx))) return Permission.PROHIBIT;
-            for (long ctx : path) {
-                Integer p = byContext.get(ctx);
-                if (p != null) return Permission.of(p);
-            }
-            return null;
+            Resolved r = resolve(byContext, path);
+            return r == null ? null : r.permission();
         }
+    }
+
+    private static Resolved resolve(Map<Long, Integer> byContext, List<Long> path) {
+        // a prohibit anywhere on the path cannot be overridden below it
+        for (long ctx : path) if (Integer.valueOf(Permission.PROHIBIT.value).equals(byContext.get(ctx))) return new Resolved(Permission.PROHIBIT, ctx);
+        for (long ctx : path) {
+            Integer p = byContext.get(ctx);
+            if (p != null) return new Resolved(Permission.of(p), ctx);
+        }
+        return null;
     }
 }
