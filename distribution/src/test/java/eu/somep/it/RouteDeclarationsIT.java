@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import eu.somep.api.web.PublicAccess;
+import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.RequiresCapability;
 import eu.somep.core.routes.PluginApi;
 import eu.somep.testplugins.hello.HelloResource;
@@ -189,7 +190,9 @@ class RouteDeclarationsIT {
                         + java.util.Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ")) + ") [" + route + "]";
                 checked.add(name);
                 boolean declared = m.isAnnotationPresent(RequiresCapability.class) || m.isAnnotationPresent(PublicAccess.class)
-                        || resource.isAnnotationPresent(RequiresCapability.class) || resource.isAnnotationPresent(PublicAccess.class);
+                        || m.isAnnotationPresent(ContextCapability.class)
+                        || resource.isAnnotationPresent(RequiresCapability.class) || resource.isAnnotationPresent(PublicAccess.class)
+                        || resource.isAnnotationPresent(ContextCapability.class);
                 if (!declared) undeclared.add(name);
             }
         }

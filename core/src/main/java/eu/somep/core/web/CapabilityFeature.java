@@ -1,6 +1,7 @@
 package eu.somep.core.web;
 
 import eu.somep.api.web.PublicAccess;
+import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.RequiresCapability;
 import eu.somep.core.security.Current;
 import jakarta.annotation.Priority;
@@ -29,10 +30,11 @@ final class CapabilityFeature implements DynamicFeature {
         Class<?> c = info.getResourceClass();
         if (m == null || c == null) return;
         RequiresCapability cap = m.getAnnotation(RequiresCapability.class);
-        boolean open = m.isAnnotationPresent(PublicAccess.class);
+        // a method that checks its capability in an object's context does so itself (AccessControl.require)
+        boolean open = m.isAnnotationPresent(PublicAccess.class) || m.isAnnotationPresent(ContextCapability.class);
         if (cap == null && !open) {
             cap = c.getAnnotation(RequiresCapability.class);
-            open = cap == null && c.isAnnotationPresent(PublicAccess.class);
+            open = cap == null && (c.isAnnotationPresent(PublicAccess.class) || c.isAnnotationPresent(ContextCapability.class));
         }
         ctx.register(new Check(open ? null : cap == null ? "" : cap.value(), problems));
     }

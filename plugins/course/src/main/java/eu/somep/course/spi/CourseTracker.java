@@ -1,0 +1,24 @@
+package eu.somep.course.spi;
+
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The course plugin's service for activity types: find an activity, report completion and grades. */
+@ProviderType
+public interface CourseTracker {
+
+    /** An activity of this type by its instance id. */
+    Optional<ActivityInstance> activity(String type, long instanceId);
+
+    /** An activity by the course plugin's id. */
+    Optional<ActivityInstance> activity(long activityId);
+
+    /** Whether the current user may see the activity (enrolled in its course, or allowed to see all courses, and it is visible to them). */
+    boolean canView(long activityId);
+
+    /** Records that a user completed an activity ({@code how}: viewed, posted, passed); repeated reports are harmless. */
+    void completed(long activityId, long userId, String how);
+
+    /** Records a user's grade for an activity, out of {@code max}; a later grade replaces it. */
+    void graded(long activityId, long userId, double grade, double max);
+}

@@ -1,0 +1,11 @@
+/**
+ * The activity-type extension point of the course plugin: another plugin (a forum, a quiz, a library folder)
+ * registers an {@link eu.somep.course.spi.ActivityType} service, and trainers add its activities to course sections.
+ * Activities report completion and grades through the {@link eu.somep.course.spi.CourseTracker} service.
+ */
+@Version("1.0.0")
+@Export
+package eu.somep.course.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
