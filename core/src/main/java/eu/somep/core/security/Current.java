@@ -51,7 +51,8 @@ public final class Current implements UserContext {
 
     /** The session's CSRF token, creating the session and token when a page needs one (a form). */
     public String csrfToken() {
-        if (request == null) return "";
+        // a bearer-token client needs none, and must not get a session (one per request) just for a form it never sends
+        if (request == null || viaToken) return "";
         return Csrf.token(request.getSession(true));
     }
 

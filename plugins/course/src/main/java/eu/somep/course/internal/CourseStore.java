@@ -11,13 +11,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Every query of the course plugin. Positions of sections and activities are kept dense (0, 1, 2, ...). */
+/**
+ * Every query of the course plugin. Positions of sections and activities are kept dense (0, 1, 2, ...).
+ *
+ * <p>The course page is read far more often than a course changes (like Moodle's "modinfo" cache): each course's
+ * structure (the course, its sections and activities) is kept as an immutable snapshot that every write to the
+ * course drops, and each user's completed activities likewise. A page view then needs no query at all.
+ * (A cluster will need these drops sent to the other nodes: the cluster issue.)
+ */
 public final class CourseStore {
     private final Database db;
 
+    /** A course's structure as read in one transaction. The entities in it are detached and must not be changed. */
+    record Snapshot(Course course, List<Section> sections, List<Activity> activities) {
+    }
+
+    private final Map<Long, Optional<Snapshot>> snapshots = new ConcurrentHashMap<>();
+    private final Map<Long, Map<Long, Set<Long>>> completions = new ConcurrentHashMap<>();
+    private volatile List<Course> allCourses;
+
     public CourseStore(Database db) {
         this.db = db;
+    }
+
+    private Optional<Snapshot> snapshot(long courseId) {
+        return snapshots.computeIfAbsent(courseId, id -> db.inTransaction(em -> {
+            Course c = em.find(Course.class, id);
+            if (c == null) return Optional.<Snapshot>empty();
+            List<Section> sections = em.createQuery("select s from Section s where s.courseId = :c order by s.position", Section.class)
+                    .setParameter("c", id).getResultList();
+            List<Activity> activities = em.createQuery("select a from Activity a where a.courseId = :c order by a.sectionId, a.position", Activity.class)
+                    .setParameter("c", id).getResultList();
+            return Optional.of(new Snapshot(c, List.copyOf(sections), List.copyOf(activities)));
+        }));
+    }
+
+    private void changed(long courseId) {
+        snapshots.remove(courseId);
+        allCourses = null;
     }
 
     // ---- categories
@@ -45,11 +78,16 @@ public final class CourseStore {
     // ---- courses
 
     public List<Course> courses() {
-        return db.inTransaction(em -> em.createQuery("select c from Course c order by c.fullname", Course.class).getResultList());
+        List<Course> all = allCourses;
+        if (all == null) {
+            all = List.copyOf(db.inTransaction(em -> em.createQuery("select c from Course c order by c.fullname", Course.class).getResultList()));
+            allCourses = all;
+        }
+        return all;
     }
 
     public Optional<Course> course(long id) {
-        return Optional.ofNullable(db.inTransaction(em -> em.find(Course.class, id)));
+        return snapshot(id).map(Snapshot::course);
     }
 
     public boolean shortnameTaken(String shortname, Long except) {
@@ -58,7 +96,7 @@ public final class CourseStore {
     }
 
     public Course saveCourse(Long id, CourseInput in) {
-        return db.inTransaction(em -> {
+        Course saved = db.inTransaction(em -> {
             Course c = id == null ? new Course() : em.find(Course.class, id);
             c.categoryId = in.categoryId();
             c.fullname = in.fullname();
@@ -76,6 +114,8 @@ public final class CourseStore {
             }
             return c;
         });
+        changed(saved.id);
+        return saved;
     }
 
     public void deleteCourse(long id) {
@@ -83,13 +123,14 @@ public final class CourseStore {
             Course c = em.find(Course.class, id);
             if (c != null) em.remove(c); // sections, activities, enrolments, completion and grades cascade in the database
         });
+        changed(id);
+        completions.clear();
     }
 
     // ---- sections
 
     public List<Section> sections(long courseId) {
-        return db.inTransaction(em -> em.createQuery("select s from Section s where s.courseId = :c order by s.position", Section.class)
-                .setParameter("c", courseId).getResultList());
+        return snapshot(courseId).map(Snapshot::sections).orElse(List.of());
     }
 
     public Optional<Section> section(long id) {
@@ -97,7 +138,7 @@ public final class CourseStore {
     }
 
     public Section addSection(long courseId, String title, String summary) {
-        return db.inTransaction(em -> {
+        Section section = db.inTransaction(em -> {
             Section s = new Section();
             s.courseId = courseId;
             s.title = title;
@@ -106,14 +147,17 @@ public final class CourseStore {
             em.persist(s);
             return s;
         });
+        changed(courseId);
+        return section;
     }
 
     public void updateSection(long id, String title, String summary) {
-        db.run(em -> {
+        changed(db.inTransaction(em -> {
             Section s = em.find(Section.class, id);
             s.title = title;
             s.summary = summary == null ? "" : summary;
-        });
+            return s.courseId;
+        }));
     }
 
     /** Moves a section to a position (0 first), shifting the others. */
@@ -126,6 +170,7 @@ public final class CourseStore {
             all.add(Math.max(0, Math.min(to, all.size())), moving);
             for (int i = 0; i < all.size(); i++) all.get(i).position = i;
         });
+        changed(courseId);
     }
 
     public void deleteSection(long courseId, long sectionId) {
@@ -137,13 +182,13 @@ public final class CourseStore {
                     .setParameter("c", courseId).getResultList();
             for (int i = 0; i < rest.size(); i++) rest.get(i).position = i;
         });
+        changed(courseId);
     }
 
     // ---- activities
 
     public List<Activity> activities(long courseId) {
-        return db.inTransaction(em -> em.createQuery("select a from Activity a where a.courseId = :c order by a.position", Activity.class)
-                .setParameter("c", courseId).getResultList());
+        return snapshot(courseId).map(Snapshot::activities).orElse(List.of());
     }
 
     public Optional<Activity> activity(long id) {
@@ -157,7 +202,7 @@ public final class CourseStore {
 
     /** A new activity at the end of its section; its instance id is set once its type created the data. */
     public Activity addActivity(long courseId, long sectionId, String type, String name, boolean tracked) {
-        return db.inTransaction(em -> {
+        Activity activity = db.inTransaction(em -> {
             Activity a = new Activity();
             a.courseId = courseId;
             a.sectionId = sectionId;
@@ -168,6 +213,8 @@ public final class CourseStore {
             em.persist(a);
             return a;
         });
+        changed(courseId);
+        return activity;
     }
 
     private static int count(EntityManager em, long sectionId) {
@@ -175,24 +222,33 @@ public final class CourseStore {
     }
 
     public void setInstance(long activityId, long instanceId) {
-        db.run(em -> em.find(Activity.class, activityId).instanceId = instanceId);
+        changed(db.inTransaction(em -> {
+            Activity a = em.find(Activity.class, activityId);
+            a.instanceId = instanceId;
+            return a.courseId;
+        }));
     }
 
     public void updateActivity(long id, String name, boolean tracked) {
-        db.run(em -> {
+        changed(db.inTransaction(em -> {
             Activity a = em.find(Activity.class, id);
             a.name = name;
             a.tracked = tracked;
-        });
+            return a.courseId;
+        }));
     }
 
     public void setHidden(long id, boolean hidden) {
-        db.run(em -> em.find(Activity.class, id).hidden = hidden);
+        changed(db.inTransaction(em -> {
+            Activity a = em.find(Activity.class, id);
+            a.hidden = hidden;
+            return a.courseId;
+        }));
     }
 
     /** Moves an activity to a section and position (0 first), keeping both sections' positions dense. */
     public void moveActivity(long id, long sectionId, int to) {
-        db.run(em -> {
+        changed(db.inTransaction(em -> {
             Activity a = em.find(Activity.class, id);
             long from = a.sectionId;
             a.sectionId = sectionId;
@@ -205,20 +261,24 @@ public final class CourseStore {
                         .setParameter("s", from).setParameter("i", id).getResultList();
                 for (int i = 0; i < old.size(); i++) old.get(i).position = i;
             }
-        });
+            return a.courseId;
+        }));
     }
 
     public void deleteActivity(long id) {
-        db.run(em -> {
+        Long course = db.inTransaction(em -> {
             Activity a = em.find(Activity.class, id);
-            if (a == null) return;
+            if (a == null) return null;
             long section = a.sectionId;
             em.remove(a);
             em.flush();
             List<Activity> rest = em.createQuery("select a from Activity a where a.sectionId = :s order by a.position", Activity.class)
                     .setParameter("s", section).getResultList();
             for (int i = 0; i < rest.size(); i++) rest.get(i).position = i;
+            return a.courseId;
         });
+        if (course != null) changed(course);
+        completions.clear();
     }
 
     // ---- the built-in page type
@@ -291,6 +351,7 @@ public final class CourseStore {
     // ---- completion, grades, recent
 
     public void complete(long activityId, long userId, String how) {
+        completions.remove(userId);
         db.run(em -> {
             long n = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM course_completion WHERE activity_id = ? AND user_id = ?")
                     .setParameter(1, activityId).setParameter(2, userId).getSingleResult()).longValue();
@@ -301,13 +362,18 @@ public final class CourseStore {
         });
     }
 
-    /** The activities of a course the user completed. */
+    /** The activities of a course the user completed (cached per user until they complete another). */
     public Set<Long> completed(long courseId, long userId) {
+        if (completions.size() > 20_000) completions.clear(); // a crude bound; entries come back on the next view
+        return completions.computeIfAbsent(userId, u -> new ConcurrentHashMap<>()).computeIfAbsent(courseId, c -> loadCompleted(c, userId));
+    }
+
+    private Set<Long> loadCompleted(long courseId, long userId) {
         return db.inTransaction(em -> {
             Set<Long> out = new HashSet<>();
             for (Object id : em.createNativeQuery("SELECT x.activity_id FROM course_completion x JOIN course_activity a ON a.id = x.activity_id WHERE a.course_id = ? AND x.user_id = ?")
                     .setParameter(1, courseId).setParameter(2, userId).getResultList()) out.add(((Number) id).longValue());
-            return out;
+            return Set.copyOf(out);
         });
     }
 
