@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 /** The signed-in user's profile page: who they are, and their personal API tokens (create, revoke). */
@@ -71,12 +72,18 @@ public final class ProfilePage {
     @POST
     @Path("tokens")
     @PublicAccess
-    public Response create(@FormParam("label") String label) {
+    public Response create(@FormParam("label") String label, @FormParam("expiresInDays") String expiresInDays) {
         User u = TokenApi.signedIn();
         String l = label == null || label.isBlank() ? "api" : label.trim();
         if (l.length() > 100) return Response.status(400).entity(view(u, null, "kernel.profile.label.long")).build();
-        String token = users.issueToken(u, l);
-        audit.record("auth/token", l, "created on the profile page");
+        Instant expires = null;
+        if (expiresInDays != null && !expiresInDays.isBlank()) {
+            Integer days = days(expiresInDays.trim());
+            if (days == null) return Response.status(400).entity(view(u, null, "kernel.profile.token.error.days")).build();
+            expires = Users.tokenExpiry(days);
+        }
+        String token = users.issueToken(u, l, expires);
+        audit.record("auth/token", l, "created on the profile page" + (expires == null ? "" : ", expires " + expires));
         // shown once, on this response only: it is stored as a hash
         return Response.status(201).entity(view(u, token, null)).build();
     }
@@ -88,6 +95,13 @@ public final class ProfilePage {
         User u = TokenApi.signedIn();
         if (users.revokeToken(u, id)) audit.record("auth/token", id, "revoked on the profile page");
         return Response.seeOther(URI.create("/profile")).build();
+    }
+
+    /** Whole days from 1 to {@link Users#MAX_TOKEN_DAYS}, or null. */
+    private static Integer days(String s) {
+        if (!s.matches("[0-9]{1,5}")) return null;
+        int d = Integer.parseInt(s);
+        return d >= 1 && d <= Users.MAX_TOKEN_DAYS ? d : null;
     }
 
     private View view(User u, String newToken, String error) {

@@ -48,7 +48,7 @@ public final class SecurityFilter extends HttpFilter {
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<User> u = users.byToken(auth.substring(7).trim());
             if (u.isEmpty()) {
-                problem(resp, 401, "Unauthorized", "The bearer token is not valid. Get a new one with POST /api/tokens.");
+                problem(resp, 401, "Unauthorized", "The bearer token is not valid, or it has expired. Get a new one with POST /api/tokens.");
                 return;
             }
             user = u.get();

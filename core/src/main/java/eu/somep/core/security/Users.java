@@ -244,14 +244,24 @@ public final class Users {
         }
     }
 
+    /** The longest lifetime a personal API token can be given, in days (about ten years). */
+    public static final int MAX_TOKEN_DAYS = 3650;
+
+    /** A token that never expires (the CLI token, and tokens asked for without a lifetime). */
     public String issueToken(User user, String label) {
+        return issueToken(user, label, null);
+    }
+
+    /** A new token for the user; {@code expiresAt} null for one that never expires. Returned once: only its hash is stored. */
+    public String issueToken(User user, String label, Instant expiresAt) {
         String token = randomToken();
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO kernel_token (token_hash, user_id, label, created_at) VALUES (?,?,?,?)")) {
+                "INSERT INTO kernel_token (token_hash, user_id, label, created_at, expires_at) VALUES (?,?,?,?,?)")) {
             ps.setString(1, sha256(token));
             ps.setLong(2, user.id());
             ps.setString(3, label);
             ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.setTimestamp(5, expiresAt == null ? null : Timestamp.from(expiresAt));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the token: " + e.getMessage(), e);
@@ -259,17 +269,31 @@ public final class Users {
         return token;
     }
 
-    /** A token as its owner sees it: never the token itself, only an id (the start of its hash), label and date. */
-    public record TokenInfo(String id, String label, java.time.Instant created) {
+    /** When a token issued now for this many days expires; the days are checked by the caller (1 to {@link #MAX_TOKEN_DAYS}). */
+    public static Instant tokenExpiry(int days) {
+        if (days < 1 || days > MAX_TOKEN_DAYS) throw new IllegalArgumentException("A token lives 1 to " + MAX_TOKEN_DAYS + " days, not " + days);
+        return Instant.now().plus(java.time.Duration.ofDays(days)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /**
+     * A token as its owner sees it: never the token itself, only an id (the start of its hash), label, creation date,
+     * when it expires (null: never) and whether it has expired (an expired token is refused, but listed until revoked).
+     */
+    public record TokenInfo(String id, String label, java.time.Instant created, java.time.Instant expires, boolean expired) {
     }
 
     public java.util.List<TokenInfo> tokens(User owner) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT token_hash, label, created_at FROM kernel_token WHERE user_id = ? ORDER BY created_at DESC")) {
+                "SELECT token_hash, label, created_at, expires_at FROM kernel_token WHERE user_id = ? ORDER BY created_at DESC")) {
             ps.setLong(1, owner.id());
             java.util.List<TokenInfo> out = new java.util.ArrayList<>();
+            Instant now = Instant.now();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new TokenInfo(rs.getString(1).substring(0, 16), rs.getString(2), rs.getTimestamp(3).toInstant()));
+                while (rs.next()) {
+                    Timestamp expires = rs.getTimestamp(4);
+                    Instant at = expires == null ? null : expires.toInstant();
+                    out.add(new TokenInfo(rs.getString(1).substring(0, 16), rs.getString(2), rs.getTimestamp(3).toInstant(), at, expired(at, now)));
+                }
             }
             return out;
         } catch (SQLException e) {
@@ -290,16 +314,24 @@ public final class Users {
         }
     }
 
+    /** The owner of a token that exists and has not expired; an expired token is no one, like an invalid one. */
     public Optional<User> byToken(String token) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT user_id FROM kernel_token WHERE token_hash = ?")) {
+                "SELECT user_id, expires_at FROM kernel_token WHERE token_hash = ?")) {
             ps.setString(1, sha256(token));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? find(rs.getLong(1)) : Optional.empty();
+                if (!rs.next()) return Optional.empty();
+                Timestamp expires = rs.getTimestamp(2);
+                if (expired(expires == null ? null : expires.toInstant(), Instant.now())) return Optional.empty();
+                return find(rs.getLong(1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot check the token: " + e.getMessage(), e);
         }
+    }
+
+    private static boolean expired(Instant expiresAt, Instant now) {
+        return expiresAt != null && !expiresAt.isAfter(now);
     }
 
     private int count() {
