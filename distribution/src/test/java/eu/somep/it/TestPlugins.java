@@ -32,6 +32,14 @@ public final class TestPlugins {
             b.addClasspath(jarOf(View.class));
             b.addClasspath(jarOf(jakarta.ws.rs.Path.class));
             b.addClasspath(jarOf(org.osgi.service.component.annotations.Component.class));
+            // The shipped plugins' jars (not on the test class path), so a test plugin can import what they export,
+            // such as the course plugin's eu.somep.course.spi, with versions.
+            Path shipped = Path.of(System.getProperty("somep.dist", "target/somep")).resolve("plugins");
+            if (Files.isDirectory(shipped)) {
+                try (var s = Files.list(shipped)) {
+                    for (Path p : s.filter(x -> x.toString().endsWith(".jar")).sorted().toList()) b.addClasspath(p.toFile());
+                }
+            }
             Jar jar = b.build();
             if (!b.getErrors().isEmpty()) throw new IllegalStateException("bnd: " + b.getErrors());
             Files.createDirectories(dir);

@@ -50,8 +50,9 @@ public class CourseApi implements WebResource {
     public record NewCategory(String name, String description) {
     }
 
+    /** Dates are {@code YYYY-MM-DD} strings, parsed here so that a bad one is a 422 naming the format, not a 400 about JSON. */
     public record CourseData(Long categoryId, String fullname, String shortname, String summary, String lang, Boolean visible,
-                             LocalDate startDate, LocalDate endDate, Boolean selfEnrol, String enrolKey) {
+                             String startDate, String endDate, Boolean selfEnrol, String enrolKey) {
     }
 
     public record SectionData(String title, String summary, Integer position) {
@@ -120,14 +121,16 @@ public class CourseApi implements WebResource {
 
     CourseInput input(CourseData d, Course existing) {
         List<String> problems = new ArrayList<>();
+        LocalDate start = d.startDate() != null || existing == null ? CourseInput.date(d.startDate(), problems) : existing.startDate;
+        LocalDate end = d.endDate() != null || existing == null ? CourseInput.date(d.endDate(), problems) : existing.endDate;
         CourseInput in = new CourseInput(d.categoryId() != null ? d.categoryId() : existing != null ? existing.categoryId : 0,
                 d.fullname() != null || existing == null ? d.fullname() : existing.fullname,
                 d.shortname() != null || existing == null ? d.shortname() : existing.shortname,
                 d.summary() != null || existing == null ? d.summary() : existing.summary,
                 d.lang() != null || existing == null ? d.lang() : existing.lang,
                 d.visible() != null ? d.visible() : existing == null || existing.visible,
-                d.startDate() != null || existing == null ? d.startDate() : existing.startDate,
-                d.endDate() != null || existing == null ? d.endDate() : existing.endDate,
+                start,
+                end,
                 d.selfEnrol() != null ? d.selfEnrol() : existing != null && existing.selfEnrol,
                 d.enrolKey());
         problems.addAll(in.problems());

@@ -22,8 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,13 +99,9 @@ public class CourseSite implements WebResource {
     }
 
     private CourseApi.CourseData data(MultivaluedMap<String, String> f) {
-        List<String> bad = new ArrayList<>();
-        LocalDate start = CourseInput.date(f.getFirst("startDate"), bad);
-        LocalDate end = CourseInput.date(f.getFirst("endDate"), bad);
-        if (!bad.isEmpty()) throw api.invalid(bad);
         String key = f.getFirst("enrolKey");
         return new CourseApi.CourseData(parseLong(f.getFirst("categoryId")), f.getFirst("fullname"), f.getFirst("shortname"), f.getFirst("summary"),
-                f.getFirst("lang"), f.containsKey("visible"), start, end, f.containsKey("selfEnrol"), key == null ? "" : key);
+                f.getFirst("lang"), f.containsKey("visible"), blank(f.getFirst("startDate")), blank(f.getFirst("endDate")), f.containsKey("selfEnrol"), key == null ? "" : key);
     }
 
     @POST
@@ -376,6 +370,11 @@ public class CourseSite implements WebResource {
             if (p.status() == 404 || p.status() == 401) throw p;
             return Response.status(p.status()).entity(page.get().with("error", p.getMessage())).build();
         }
+    }
+
+    /** A form field as the API takes it: empty when the field is empty or missing (clears a date when editing). */
+    private static String blank(String v) {
+        return v == null ? "" : v;
     }
 
     private static Long parseLong(String v) {
