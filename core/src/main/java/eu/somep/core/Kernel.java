@@ -25,6 +25,8 @@ import eu.somep.core.security.Registration;
 import eu.somep.core.security.Secrets;
 import eu.somep.core.config.SiteSettings;
 import eu.somep.core.mail.Mailer;
+import eu.somep.core.web.Blocks;
+import eu.somep.core.routes.DashboardRoutes;
 import eu.somep.core.routes.RegistrationApi;
 import eu.somep.core.routes.RegistrationPages;
 import java.time.Clock;
@@ -81,6 +83,7 @@ public final class Kernel implements AutoCloseable {
     private Access access;
     private Roles roles;
     private Mailer mailer;
+    private Blocks blocks;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -126,13 +129,16 @@ public final class Kernel implements AutoCloseable {
         mailer = new Mailer(settings);
         var kernelMessages = runtimes.kernel().messages();
         Registration registration = new Registration(users, new Secrets(dataSource), new SiteSettings(dataSource), mailer, kernelMessages, audit, this::baseUrl);
-        List<Object> kernelRoutes = List.of(new HomeRoutes(homes), new LoginRoutes(signIn, audit, registration),
+        ViewRenderer renderer = new ViewRenderer(navigation);
+        blocks = new Blocks(runtimes, dataSource);
+        blocks.track(ctx, renderer);
+        List<Object> kernelRoutes = List.of(new HomeRoutes(homes, blocks), new DashboardRoutes(blocks), new LoginRoutes(signIn, audit, registration),
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
                 new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
-        apps = new WebApps(runtimes, new JerseyConfigs(new ViewRenderer(navigation), problems), kernelRoutes);
+        apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
         plugins.installShipped(settings.pluginsDir());
@@ -224,6 +230,7 @@ public final class Kernel implements AutoCloseable {
         if (scheduler != null) scheduler.close();
         if (navigation != null) navigation.close();
         if (homes != null) homes.close();
+        if (blocks != null) blocks.close();
         if (framework != null) framework.stop();
         if (events != null) events.close();
         if (mailer != null) mailer.close();

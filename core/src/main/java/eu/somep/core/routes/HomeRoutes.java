@@ -12,16 +12,20 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/")
 public final class HomeRoutes {
     private final SiteHomes homes;
+    private final eu.somep.core.web.Blocks blocks;
 
-    public HomeRoutes(SiteHomes homes) {
+    public HomeRoutes(SiteHomes homes, eu.somep.core.web.Blocks blocks) {
         this.homes = homes;
+        this.blocks = blocks;
     }
 
     @GET
     @PublicAccess
     @Produces(MediaType.TEXT_HTML)
     public Object home() {
-        Object fromPlugin = homes.render();
-        return fromPlugin != null ? fromPlugin : View.of("kernel/home.ftlh");
+        // the home's template shows the blocks plugins contribute to the site home (model "blocks")
+        var homeBlocks = blocks.render(eu.somep.spi.web.Block.HOME);
+        Object fromPlugin = homes.render(homeBlocks);
+        return fromPlugin != null ? fromPlugin : View.of("kernel/home.ftlh").with("blocks", homeBlocks);
     }
 }

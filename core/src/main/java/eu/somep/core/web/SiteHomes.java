@@ -21,12 +21,12 @@ public final class SiteHomes {
     }
 
     /** The plugin's home view, or null when no plugin provides one. */
-    public Object render() {
+    public Object render(Object blocks) {
         ServiceReference<SiteHome> ref = tracker == null ? null : tracker.getServiceReference();
         if (ref == null) return null;
         SiteHome home = tracker.getService(ref);
         if (home == null || ref.getBundle() == null) return null;
-        return new ViewWriter.ForeignView(home.home(), runtimes.of(ref.getBundle()));
+        return new ViewWriter.ForeignView(home.home().with("blocks", blocks), runtimes.of(ref.getBundle()));
     }
 
     public void close() {
