@@ -17,7 +17,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -113,7 +115,8 @@ public class CourseSite implements WebResource {
     @POST
     @Path("new")
     @ContextCapability(CourseService.CREATE)
-    public Response create(MultivaluedMap<String, String> f) {
+    public Response create(MultivaluedMap<String, String> posted, @Context ContainerRequestContext rc) {
+        MultivaluedMap<String, String> f = form(posted, rc);
         try {
             Views.CourseView c = (Views.CourseView) api.createCourse(data(f)).getEntity();
             return Response.seeOther(URI.create("/course/" + c.id())).build();
@@ -145,7 +148,8 @@ public class CourseSite implements WebResource {
     @POST
     @Path("{id}/edit")
     @ContextCapability(CourseService.UPDATE)
-    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> posted, @Context ContainerRequestContext rc) {
+        MultivaluedMap<String, String> f = form(posted, rc);
         try {
             api.updateCourse(id, data(f));
             return Response.seeOther(URI.create("/course/" + id)).build();
@@ -235,7 +239,8 @@ public class CourseSite implements WebResource {
     @POST
     @Path("{id}/add")
     @ContextCapability(CourseService.UPDATE)
-    public Response add(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+    public Response add(@PathParam("id") long id, MultivaluedMap<String, String> posted, @Context ContainerRequestContext rc) {
+        MultivaluedMap<String, String> f = form(posted, rc);
         Course c = s.course(id);
         String type = f.getFirst("type");
         Map<String, String> settings = settings(f);
@@ -283,7 +288,8 @@ public class CourseSite implements WebResource {
     @POST
     @Path("activity/{aid}/edit")
     @ContextCapability(CourseService.UPDATE)
-    public Response saveActivity(@PathParam("aid") long aid, MultivaluedMap<String, String> f) {
+    public Response saveActivity(@PathParam("aid") long aid, MultivaluedMap<String, String> posted, @Context ContainerRequestContext rc) {
+        MultivaluedMap<String, String> f = form(posted, rc);
         Activity a = api.editable(aid);
         Course c = s.course(a.courseId);
         Map<String, String> settings = settings(f);
@@ -376,6 +382,16 @@ public class CourseSite implements WebResource {
             if (p.status() == 404 || p.status() == 401) throw p;
             return Response.status(p.status()).entity(page.get().with("error", p.getMessage())).build();
         }
+    }
+
+    /**
+     * The posted form. The kernel's CSRF check reads the body as servlet parameters before Jersey sees it, so a
+     * {@code MultivaluedMap} entity arrives empty; Jersey keeps the form it decoded from those parameters (the one
+     * its {@code @FormParam} uses) in this request property.
+     */
+    private static MultivaluedMap<String, String> form(MultivaluedMap<String, String> posted, ContainerRequestContext rc) {
+        if (posted != null && !posted.isEmpty()) return posted;
+        return rc.getProperty("jersey.config.server.representation.decoded.form") instanceof Form decoded ? decoded.asMap() : posted;
     }
 
     private static Long parseLong(String v) {
