@@ -33,6 +33,7 @@ class DashboardIT {
             String csrf = SecurityIT.Browser.csrf(dash);
             assertEquals(303, b.post("/dashboard/dashboard/course.mycourses/hide", Map.of("_csrf", csrf)).statusCode());
             assertEquals(303, b.post("/dashboard/dashboard/course.catalogue/up", Map.of("_csrf", csrf)).statusCode());
+            assertEquals(303, b.post("/dashboard/dashboard/course.catalogue/up", Map.of("_csrf", csrf)).statusCode());
             dash = b.get("/dashboard");
             assertFalse(dash.body().contains("data-block=\"course.mycourses\""), "hidden");
             assertEquals(303, b.post("/dashboard/dashboard/course.mycourses/show", Map.of("_csrf", csrf)).statusCode());

@@ -65,6 +65,15 @@ public final class SecurityFilter extends HttpFilter {
                     user = users.find(l).orElse(null);
                 }
             }
+            // a form's body is read here for its CSRF token, and kept so that Jersey can read it again
+            if (!SAFE.contains(req.getMethod()) && FormBody.isForm(req)) {
+                FormBody form = FormBody.of(req);
+                if (form == null) {
+                    problem(resp, 413, "Content too large", "A form may send at most 2 MB.");
+                    return;
+                }
+                req = form;
+            }
             // Token clients are not browsers; sessions are, and need the CSRF token on every change.
             if (!SAFE.contains(req.getMethod()) && !anonymousApiCall(req, s) && !Csrf.valid(req)) {
                 if (path(req).startsWith("/api/")) {
