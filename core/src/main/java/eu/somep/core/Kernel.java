@@ -166,6 +166,7 @@ public final class Kernel implements AutoCloseable {
         ctx.registerService(UserContext.class, Current.SERVICE, null);
         ctx.registerService(eu.somep.api.security.AccessControl.class, new eu.somep.core.access.AccessService(dataSource, access, roles, users), null);
         ctx.registerService(eu.somep.api.security.UserDirectory.class, new eu.somep.core.security.Directory(users), null);
+        ctx.registerService(eu.somep.api.web.Uploads.class, new eu.somep.core.security.UploadsService(), null);
         ctx.registerService(EventBus.class, events, null);
         ctx.registerService(Messages.class.getName(), new ServiceFactory<Messages>() {
             @Override

@@ -19,34 +19,34 @@ class DashboardIT {
 
             assertEquals(303, somep.get("/dashboard").statusCode(), "guests are sent to sign in");
             assertEquals(401, somep.get("/api/dashboard/dashboard").statusCode());
-            assertTrue(somep.get("/").body().contains("data-block=\"course.catalogue\""), "the course catalogue block on the site home");
+            assertTrue(somep.get("/").body().contains("data-block=\"course:catalogue\""), "the course catalogue block on the site home");
 
             SecurityIT.Browser b = new SecurityIT.Browser(somep);
             assertEquals(303, b.post("/login", Map.of("username", "trainee1", "password", "trainee-pass-1", "_csrf", SecurityIT.Browser.csrf(b.get("/login")))).statusCode());
             HttpResponse<String> dash = b.get("/dashboard");
             assertEquals(200, dash.statusCode());
-            assertTrue(dash.body().contains("data-block=\"course.mycourses\"") && dash.body().contains("Social media in policing"), "my courses shows the enrolment");
-            assertTrue(dash.body().indexOf("data-block=\"course.mycourses\"") < dash.body().indexOf("data-block=\"course.catalogue\""), "default order");
+            assertTrue(dash.body().contains("data-block=\"course:mycourses\"") && dash.body().contains("Social media in policing"), "my courses shows the enrolment");
+            assertTrue(dash.body().indexOf("data-block=\"course:mycourses\"") < dash.body().indexOf("data-block=\"course:catalogue\""), "default order");
 
             // arrange from the page: hide "my courses", move the catalogue up; without the CSRF token nothing changes
-            assertEquals(403, b.post("/dashboard/dashboard/course.mycourses/hide", Map.of()).statusCode());
+            assertEquals(403, b.post("/dashboard/dashboard/course:mycourses/hide", Map.of()).statusCode());
             String csrf = SecurityIT.Browser.csrf(dash);
-            assertEquals(303, b.post("/dashboard/dashboard/course.mycourses/hide", Map.of("_csrf", csrf)).statusCode());
-            assertEquals(303, b.post("/dashboard/dashboard/course.catalogue/up", Map.of("_csrf", csrf)).statusCode());
-            assertEquals(303, b.post("/dashboard/dashboard/course.catalogue/up", Map.of("_csrf", csrf)).statusCode());
+            assertEquals(303, b.post("/dashboard/dashboard/course:mycourses/hide", Map.of("_csrf", csrf)).statusCode());
+            assertEquals(303, b.post("/dashboard/dashboard/course:catalogue/up", Map.of("_csrf", csrf)).statusCode());
+            assertEquals(303, b.post("/dashboard/dashboard/course:catalogue/up", Map.of("_csrf", csrf)).statusCode());
             dash = b.get("/dashboard");
-            assertFalse(dash.body().contains("data-block=\"course.mycourses\""), "hidden");
-            assertEquals(303, b.post("/dashboard/dashboard/course.mycourses/show", Map.of("_csrf", csrf)).statusCode());
+            assertFalse(dash.body().contains("data-block=\"course:mycourses\""), "hidden");
+            assertEquals(303, b.post("/dashboard/dashboard/course:mycourses/show", Map.of("_csrf", csrf)).statusCode());
             dash = b.get("/dashboard");
-            assertTrue(dash.body().indexOf("data-block=\"course.catalogue\"") < dash.body().indexOf("data-block=\"course.mycourses\""), "moved up, and kept");
+            assertTrue(dash.body().indexOf("data-block=\"course:catalogue\"") < dash.body().indexOf("data-block=\"course:mycourses\""), "moved up, and kept");
             assertEquals(404, b.post("/dashboard/dashboard/nope/up", Map.of("_csrf", csrf)).statusCode());
 
             // the site home: this user hides the catalogue there; guests still see it
             String token = TokensIT.create(somep, "trainee1", "trainee-pass-1", "t");
-            HttpResponse<String> put = RegistrationIT.as(somep, token, "PUT", "/api/dashboard/home", "{\"order\":[\"course.catalogue\"],\"hidden\":[\"course.catalogue\"]}");
+            HttpResponse<String> put = RegistrationIT.as(somep, token, "PUT", "/api/dashboard/home", "{\"order\":[\"course:catalogue\"],\"hidden\":[\"course:catalogue\"]}");
             assertEquals(200, put.statusCode(), put.body());
-            assertFalse(b.get("/").body().contains("data-block=\"course.catalogue\""));
-            assertTrue(somep.get("/").body().contains("data-block=\"course.catalogue\""));
+            assertFalse(b.get("/").body().contains("data-block=\"course:catalogue\""));
+            assertTrue(somep.get("/").body().contains("data-block=\"course:catalogue\""));
             assertEquals(422, RegistrationIT.as(somep, token, "PUT", "/api/dashboard/home", "{\"order\":[\"../../etc\"]}").statusCode());
             assertEquals(404, RegistrationIT.as(somep, token, "GET", "/api/dashboard/elsewhere", null).statusCode());
 
@@ -56,10 +56,10 @@ class DashboardIT {
             TestSomep.await(ready);
             dash = b.get("/dashboard");
             assertEquals(200, dash.statusCode());
-            assertTrue(dash.body().contains("data-block=\"course.catalogue\"") && !dash.body().contains("data-block=\"badblock.boom\""));
+            assertTrue(dash.body().contains("data-block=\"course:catalogue\"") && !dash.body().contains("data-block=\"badblock:boom\""));
             HttpResponse<String> home = somep.get("/");
             assertEquals(200, home.statusCode());
-            assertTrue(home.body().contains("data-block=\"course.catalogue\""));
+            assertTrue(home.body().contains("data-block=\"course:catalogue\""));
         }
     }
 }

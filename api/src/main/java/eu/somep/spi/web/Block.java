@@ -15,7 +15,7 @@ public interface Block {
     String DASHBOARD = "dashboard";
     String HOME = "home";
 
-    /** Unique on the site, starting with the component: {@code course.mycourses}. */
+    /** Unique on the site, the component and a name: {@code course:mycourses}. */
     String id();
 
     /** The plugin's message key of the block's title. */

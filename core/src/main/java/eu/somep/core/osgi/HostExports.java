@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.jar.Manifest;
 
 /**
- * The packages the system bundle exports to plugins: SOMEP's API and the Jakarta and OSGi APIs plugins use.
+ * The packages the system bundle exports to plugins: SOMEP's API, the Jakarta and OSGi APIs plugins use, and Jackson.
  * Versions come from each jar's own {@code Export-Package} header, so plugin import ranges computed by bnd
  * at build time always match what runs.
  */
@@ -28,7 +28,11 @@ public final class HostExports {
             "org/osgi/service/component/ComponentConstants.class",
             "org/osgi/util/promise/Promise.class",
             "org/osgi/util/function/Function.class",
-            "org/osgi/service/log/LogService.class");
+            "org/osgi/service/log/LogService.class",
+            // JSON for plugins (course archives, imports): the same Jackson Jersey uses for the REST API
+            "com/fasterxml/jackson/databind/ObjectMapper.class",
+            "com/fasterxml/jackson/core/JsonParser.class",
+            "com/fasterxml/jackson/annotation/JsonProperty.class");
 
     private HostExports() {
     }

@@ -414,6 +414,61 @@ public class CourseApi implements WebResource {
         return Response.status(201).entity(Map.of("course", c.id, "role", "trainee")).build();
     }
 
+    // ---- copy, export, import
+
+    public record CopyData(String fullname, String shortname) {
+    }
+
+    /** Copies a course (sections and activities, without participants) into a new, hidden course in the same category. */
+    @POST
+    @Path("courses/{id}/copy")
+    @ContextCapability({CourseService.UPDATE, CourseService.CREATE})
+    public Response copy(@PathParam("id") long id, CopyData d) {
+        Course c = s.course(id);
+        s.require(CourseService.UPDATE, c);
+        s.access.require(CourseService.CREATE, s.categoryContext(c.categoryId));
+        if (d == null) throw Problem.badRequest("Send a JSON object with fullname and shortname.");
+        CourseTransfer.Report r = new CourseTransfer(s).copy(c, d.fullname(), d.shortname());
+        teach(r.course().id());
+        return Response.status(201).entity(r).build();
+    }
+
+    /** The course archive: a zip another site imports. */
+    @GET
+    @Path("courses/{id}/export")
+    @Produces("application/zip")
+    @ContextCapability(CourseService.UPDATE)
+    public Response export(@PathParam("id") long id) {
+        Course c = s.course(id);
+        s.require(CourseService.UPDATE, c);
+        String file = c.shortname.replaceAll("[^A-Za-z0-9._-]", "_");
+        return Response.ok(new CourseTransfer(s).export(c)).header("Content-Disposition", "attachment; filename=\"course-" + file + ".zip\"").build();
+    }
+
+    /** Imports a course archive as a new, hidden course in a category; the report lists what was left out and why. */
+    @POST
+    @Path("import")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    @ContextCapability(CourseService.CREATE)
+    public Response restore(@jakarta.ws.rs.QueryParam("category") Long category, @jakarta.ws.rs.QueryParam("fullname") String fullname,
+                            @jakarta.ws.rs.QueryParam("shortname") String shortname, byte[] archive) {
+        if (category == null) throw invalid(List.of("course.error.category"));
+        Category cat = s.category(category);
+        s.access.require(CourseService.CREATE, s.categoryContext(cat.id));
+        if (archive == null || archive.length == 0) throw new Problem(422, "Not a course archive", s.messages.get("course.transfer.invalid"));
+        CourseTransfer.Report r = new CourseTransfer(s).restore(cat.id, archive, fullname, shortname);
+        teach(r.course().id());
+        return Response.status(201).entity(r).build();
+    }
+
+    /** Whoever makes a course teaches it, unless they may edit every course anyway. */
+    private void teach(long courseId) {
+        Course c = s.store.course(courseId).orElseThrow();
+        s.user.userId().ifPresent(u -> {
+            if (!s.access.can(CourseService.UPDATE, s.courseContext(c))) s.enrol(c, u, "trainer", "manual");
+        });
+    }
+
     // ---- dashboard and grades
 
     public record Dashboard(List<Views.MyCourse> courses, List<Views.Recent> recent) {

@@ -24,7 +24,7 @@ public final class CourseBlocks {
             this.s = s;
         }
 
-        @Override public String id() { return "course.mycourses"; }
+        @Override public String id() { return "course:mycourses"; }
         @Override public String titleKey() { return "course.my.title"; }
         @Override public Set<String> places() { return Set.of(DASHBOARD); }
         @Override public int order() { return 10; }
@@ -44,7 +44,7 @@ public final class CourseBlocks {
             this.s = s;
         }
 
-        @Override public String id() { return "course.recent"; }
+        @Override public String id() { return "course:recent"; }
         @Override public String titleKey() { return "course.my.recent"; }
         @Override public Set<String> places() { return Set.of(DASHBOARD); }
         @Override public int order() { return 20; }
@@ -64,7 +64,7 @@ public final class CourseBlocks {
             this.s = s;
         }
 
-        @Override public String id() { return "course.catalogue"; }
+        @Override public String id() { return "course:catalogue"; }
         @Override public String titleKey() { return "course.index.title"; }
         @Override public Set<String> places() { return Set.of(HOME, DASHBOARD); }
         @Override public int order() { return 30; }

@@ -41,10 +41,13 @@ public class CourseSite implements WebResource {
     private final CourseApi api;
     private final CourseService s;
 
+    private final eu.somep.api.web.Uploads uploads;
+
     @Activate
-    public CourseSite(@Reference CourseApi api) {
+    public CourseSite(@Reference CourseApi api, @Reference eu.somep.api.web.Uploads uploads) {
         this.api = api;
         this.s = api.s;
+        this.uploads = uploads;
     }
 
     @GET
@@ -60,6 +63,43 @@ public class CourseSite implements WebResource {
     @ContextCapability(CourseService.CREATE)
     public Response createCategory(@FormParam("name") String name, @FormParam("description") String description) {
         return act(() -> api.createCategory(new CourseApi.NewCategory(name, description)), "/course", () -> index());
+    }
+
+    /** Import a course archive from the page (a multipart upload, field {@code archive}). */
+    @POST
+    @Path("import")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ContextCapability(CourseService.CREATE)
+    public Response importArchive() {
+        Long category = parseLong(uploads.field("category").orElse(null));
+        var files = uploads.files("archive");
+        try {
+            if (files.isEmpty()) throw new Problem(422, "Not a course archive", s.messages.get("course.transfer.invalid"));
+            byte[] bytes;
+            try (var in = files.get(0).open()) {
+                bytes = in.readNBytes(64 << 20);
+            } catch (java.io.IOException e) {
+                throw new Problem(422, "Not a course archive", s.messages.get("course.transfer.invalid"));
+            }
+            CourseTransfer.Report r = (CourseTransfer.Report) api.restore(category, null, uploads.field("shortname").orElse(null), bytes).getEntity();
+            return Response.ok(View.of("course/transferred.ftlh").with("report", r)).build();
+        } catch (Problem p) {
+            if (p.status() == 401 || p.status() == 404) throw p;
+            return Response.status(p.status()).entity(index().with("error", p.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/copy")
+    @ContextCapability({CourseService.UPDATE, CourseService.CREATE})
+    public Response copy(@PathParam("id") long id, @FormParam("fullname") String fullname, @FormParam("shortname") String shortname) {
+        try {
+            CourseTransfer.Report r = (CourseTransfer.Report) api.copy(id, new CourseApi.CopyData(fullname, shortname)).getEntity();
+            return Response.ok(View.of("course/transferred.ftlh").with("report", r)).build();
+        } catch (Problem p) {
+            if (p.status() == 401 || p.status() == 404) throw p;
+            return Response.status(p.status()).entity(coursePage(id, "").with("error", p.getMessage())).build();
+        }
     }
 
     @GET
@@ -175,6 +215,7 @@ public class CourseSite implements WebResource {
                 .with("canParticipants", s.access.can(CourseService.PARTICIPANTS, ctx))
                 .with("canGrades", s.access.can(CourseService.GRADES, ctx) || (d.participant() && s.user.userId().isPresent()))
                 .with("canDelete", s.access.can(CourseService.DELETE, ctx))
+                .with("canCopy", d.canEdit() && s.access.can(CourseService.CREATE, s.categoryContext(c.categoryId)))
                 .with("signedIn", s.user.userId().isPresent()).with("error", error);
     }
 

@@ -59,6 +59,18 @@ final class PageType implements ActivityType {
     }
 
     @Override
+    public java.util.Optional<String> export(ActivityInstance a) {
+        return courses.store.page(a.instanceId());
+    }
+
+    @Override
+    public long restore(ActivityInstance a, java.util.Optional<String> data) {
+        String body = data.orElse("");
+        if (body.isBlank() || body.length() > 100000) throw new IllegalArgumentException("a page needs its text (at most 100000 characters)");
+        return courses.store.savePage(null, body);
+    }
+
+    @Override
     public void delete(ActivityInstance a) {
         courses.store.deletePage(a.instanceId());
     }

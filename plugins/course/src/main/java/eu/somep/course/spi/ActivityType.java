@@ -3,6 +3,7 @@ package eu.somep.course.spi;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -62,4 +63,21 @@ public interface ActivityType {
 
     /** Removes an instance's data (the activity is being deleted). */
     void delete(ActivityInstance activity);
+
+    /**
+     * The instance's data for a course archive (any text, JSON recommended), so that another site can take the
+     * course; empty when the type keeps nothing worth carrying (the activity is then restored with no data).
+     */
+    default Optional<String> export(ActivityInstance activity) {
+        return Optional.empty();
+    }
+
+    /**
+     * Creates an instance from data this type exported (possibly on another site, possibly from an older
+     * version of the plugin); returns the instance id. Throws {@link IllegalArgumentException} with a message for
+     * data it cannot read: the activity is then left out and the import report says why.
+     */
+    default long restore(ActivityInstance activity, Optional<String> data) {
+        throw new IllegalArgumentException("this activity type cannot be imported");
+    }
 }
