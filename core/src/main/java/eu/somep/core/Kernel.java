@@ -97,6 +97,7 @@ public final class Kernel implements AutoCloseable {
         migrations.migrateKernel();
         users = new Users(dataSource);
         users.bootstrapAdmin(settings.get(Settings.ADMIN_PASSWORD, null));
+        if ("true".equalsIgnoreCase(settings.get(Settings.DEMO, "false"))) users.bootstrapDemo(settings.get(Settings.DEMO_PASSWORD, "somep-demo-2026"));
         access = new Access(dataSource);
         roles = new Roles(dataSource, access);
         roles.declare("kernel", KernelCapabilities.ALL);

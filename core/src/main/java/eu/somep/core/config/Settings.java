@@ -28,6 +28,9 @@ public final class Settings {
     public static final String DB_POOL = "somep.db.pool";
     public static final String SAFE_MODE = "somep.safe.mode";
     public static final String ADMIN_PASSWORD = "somep.admin.password";
+    /** Demo accounts (a trainer and a trainee) on first start: on for ./somep, off for bin/somep (production). */
+    public static final String DEMO = "somep.demo";
+    public static final String DEMO_PASSWORD = "somep.demo.password";
     public static final String PLUGIN_START_TIMEOUT = "somep.plugin.start.timeout.ms";
     public static final String DEPLOY_POLL = "somep.deploy.poll.ms";
     public static final String BIND = "somep.bind";

@@ -44,6 +44,18 @@ public final class Users {
         LOG.info("Created the first administrator account 'admin'.");
     }
 
+    /**
+     * Demo accounts for trying SOMEP out: {@code trainer} and {@code trainee}, made once (plugins with demo content
+     * enrol them). Only with {@code SOMEP_DEMO=true}, which the repository's {@code ./somep} sets and {@code bin/somep} does not.
+     */
+    public void bootstrapDemo(String password) {
+        for (String[] u : new String[][] {{"trainer", "Demo Trainer"}, {"trainee", "Demo Trainee"}}) {
+            if (byName(u[0]).isPresent()) continue;
+            create(u[0], password, u[1], false);
+            System.out.println("SOMEP: created the demo account '" + u[0] + "' with password: " + password);
+        }
+    }
+
     public User create(String username, String password, String displayName, boolean admin) {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO kernel_user (username, password_hash, display_name, site_admin, created_at) VALUES (?,?,?,?,?)")) {

@@ -414,6 +414,32 @@ public class CourseApi implements WebResource {
         return Response.status(201).entity(Map.of("course", c.id, "role", "trainee")).build();
     }
 
+    // ---- the course image
+
+    /** Sets the course image: PNG, JPEG or WebP, recognised by its content, at most 2 MB. */
+    @PUT
+    @Path("courses/{id}/image")
+    @Consumes({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+    @ContextCapability(CourseService.UPDATE)
+    public Response setImage(@PathParam("id") long id, byte[] bytes) {
+        Course c = s.course(id);
+        s.require(CourseService.UPDATE, c);
+        if (bytes == null || bytes.length > eu.somep.course.internal.Images.MAX) throw new Problem(422, "Invalid image", s.messages.get("course.error.image"));
+        String type = eu.somep.course.internal.Images.type(bytes).orElseThrow(() -> new Problem(422, "Invalid image", s.messages.get("course.error.image")));
+        s.store.setImage(c.id, type, bytes);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("courses/{id}/image")
+    @ContextCapability(CourseService.UPDATE)
+    public Response removeImage(@PathParam("id") long id) {
+        Course c = s.course(id);
+        s.require(CourseService.UPDATE, c);
+        s.store.setImage(c.id, null, null);
+        return Response.noContent().build();
+    }
+
     // ---- copy, export, import
 
     public record CopyData(String fullname, String shortname) {

@@ -60,6 +60,22 @@ public class CourseService implements CourseTracker {
         this.messages = messages;
         PageType page = new PageType(this);
         types.put(page.type(), page);
+        enrolDemoAccounts();
+    }
+
+    /**
+     * Once: when the demo accounts exist (SOMEP_DEMO), enrol {@code trainer} as trainer and {@code trainee} as trainee
+     * in the demo course, so that trying SOMEP out shows a course with people in it.
+     */
+    private void enrolDemoAccounts() {
+        if (!"no".equals(store.setting("demo.enrolled"))) return;
+        var trainer = directory.byUsername("trainer");
+        var trainee = directory.byUsername("trainee");
+        var demo = store.courses().stream().filter(c -> "SMP101".equals(c.shortname)).findFirst();
+        if (trainer.isEmpty() || trainee.isEmpty() || demo.isEmpty()) return;
+        enrol(demo.get(), trainer.get().id(), "trainer", "manual");
+        enrol(demo.get(), trainee.get().id(), "trainee", "manual");
+        store.setSetting("demo.enrolled", "yes");
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -89,6 +89,48 @@ public class CourseSite implements WebResource {
         }
     }
 
+    /** The course image, for whoever may see the course (its summary card shows it). */
+    @GET
+    @Path("{id}/image")
+    @PublicAccess // as visible as the course itself (course() answers 404 otherwise)
+    public Response image(@PathParam("id") long id) {
+        Course c = s.course(id);
+        byte[] bytes = c.imageType == null ? null : s.store.image(c.id).orElse(null);
+        if (bytes == null) throw Problem.notFound(s.messages.get("course.error.notfound"));
+        return Response.ok(bytes, c.imageType).header("Cache-Control", "private, max-age=300").header("Content-Disposition", "inline").build();
+    }
+
+    /** Upload the course image from the course settings page (multipart, field {@code image}). */
+    @POST
+    @Path("{id}/image")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ContextCapability(CourseService.UPDATE)
+    public Response uploadImage(@PathParam("id") long id) {
+        var files = uploads.files("image");
+        try {
+            if (files.isEmpty()) throw new Problem(422, "Invalid image", s.messages.get("course.error.image"));
+            byte[] bytes;
+            try (var in = files.get(0).open()) {
+                bytes = in.readNBytes(eu.somep.course.internal.Images.MAX + 1);
+            } catch (java.io.IOException e) {
+                throw new Problem(422, "Invalid image", s.messages.get("course.error.image"));
+            }
+            api.setImage(id, bytes);
+            return Response.seeOther(URI.create("/course/" + id + "/edit")).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(edit(id).with("error", p.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/image/delete")
+    @ContextCapability(CourseService.UPDATE)
+    public Response deleteImage(@PathParam("id") long id) {
+        api.removeImage(id);
+        return Response.seeOther(URI.create("/course/" + id + "/edit")).build();
+    }
+
     @POST
     @Path("{id}/copy")
     @ContextCapability({CourseService.UPDATE, CourseService.CREATE})
@@ -173,6 +215,7 @@ public class CourseSite implements WebResource {
         m.put("endDate", c.endDate == null ? "" : c.endDate.toString());
         m.put("selfEnrol", c.selfEnrol);
         m.put("enrolKey", c.enrolKey == null ? "" : c.enrolKey);
+        m.put("image", c.imageType != null);
         return courseForm(m, id, "");
     }
 

@@ -35,6 +35,9 @@ public class Course {
     public boolean selfEnrol;
     @Column(name = "enrol_key", length = 100)
     public String enrolKey;
+    /** The image's media type, or null when the course has no image. */
+    @Column(name = "image_type", length = 32)
+    public String imageType;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

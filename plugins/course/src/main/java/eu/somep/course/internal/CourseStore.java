@@ -53,6 +53,22 @@ public final class CourseStore {
         allCourses = null;
     }
 
+    // ---- the plugin's flags
+
+    public String setting(String name) {
+        return db.inTransaction(em -> {
+            List<?> rows = em.createNativeQuery("SELECT setting_value FROM course_setting WHERE name = ?").setParameter(1, name).getResultList();
+            return rows.isEmpty() ? null : String.valueOf(rows.get(0));
+        });
+    }
+
+    public void setSetting(String name, String value) {
+        db.run(em -> {
+            em.createNativeQuery("DELETE FROM course_setting WHERE name = ?").setParameter(1, name).executeUpdate();
+            em.createNativeQuery("INSERT INTO course_setting (name, setting_value) VALUES (?, ?)").setParameter(1, name).setParameter(2, value).executeUpdate();
+        });
+    }
+
     // ---- categories
 
     public List<Category> categories() {
@@ -125,6 +141,27 @@ public final class CourseStore {
         });
         changed(id);
         completions.clear();
+    }
+
+    // ---- the course image
+
+    /** Stores (or with null bytes, removes) the course's image. */
+    public void setImage(long courseId, String type, byte[] bytes) {
+        db.run(em -> {
+            em.createNativeQuery("DELETE FROM course_image WHERE course_id = ?").setParameter(1, courseId).executeUpdate();
+            if (bytes != null) {
+                em.createNativeQuery("INSERT INTO course_image (course_id, bytes) VALUES (?, ?)").setParameter(1, courseId).setParameter(2, bytes).executeUpdate();
+            }
+            em.find(Course.class, courseId).imageType = bytes == null ? null : type;
+        });
+        changed(courseId);
+    }
+
+    public Optional<byte[]> image(long courseId) {
+        return db.inTransaction(em -> {
+            List<?> rows = em.createNativeQuery("SELECT bytes FROM course_image WHERE course_id = ?").setParameter(1, courseId).getResultList();
+            return rows.isEmpty() ? Optional.<byte[]>empty() : Optional.of((byte[]) rows.get(0));
+        });
     }
 
     // ---- sections

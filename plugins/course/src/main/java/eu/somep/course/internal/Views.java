@@ -15,10 +15,10 @@ public final class Views {
     }
 
     public record CourseView(long id, long categoryId, String fullname, String shortname, String summary, String lang, boolean visible,
-                             LocalDate startDate, LocalDate endDate, boolean selfEnrol, boolean enrolKey) {
+                             LocalDate startDate, LocalDate endDate, boolean selfEnrol, boolean enrolKey, boolean image) {
         public static CourseView of(Course c) {
             return new CourseView(c.id, c.categoryId, c.fullname, c.shortname, c.summary, c.lang, c.visible, c.startDate, c.endDate,
-                    c.selfEnrol, c.enrolKey != null && !c.enrolKey.isEmpty());
+                    c.selfEnrol, c.enrolKey != null && !c.enrolKey.isEmpty(), c.imageType != null);
         }
     }
 
