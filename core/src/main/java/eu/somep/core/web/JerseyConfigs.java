@@ -27,6 +27,7 @@ public final class JerseyConfigs {
         rc.register(new ErrorMapper(problems));
         rc.register(ViewStatus.class);
         rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new JsonMapper());
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.BV_FEATURE_DISABLE, true);
         rc.property(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);

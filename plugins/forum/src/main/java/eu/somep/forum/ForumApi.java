@@ -1,0 +1,389 @@
+package eu.somep.forum;
+
+import eu.somep.api.web.ContextCapability;
+import eu.somep.api.web.Problem;
+import eu.somep.api.web.PublicAccess;
+import eu.somep.api.web.RequiresCapability;
+import eu.somep.forum.internal.Discussion;
+import eu.somep.forum.internal.Forum;
+import eu.somep.forum.internal.Post;
+import eu.somep.forum.internal.Sanitizer;
+import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The forum REST API under {@code /api/forum}; the pages call the same methods. */
+@Component(service = {WebResource.class, ForumApi.class})
+@Path("api/forum")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ForumApi implements WebResource {
+    final ForumService s;
+
+    @Activate
+    public ForumApi(@Reference ForumService s) {
+        this.s = s;
+    }
+
+    public record NewForum(String category, String name, String intro, String type) {
+    }
+
+    public record NewDiscussion(String title, String message) {
+    }
+
+    public record Message(String message, Long parentId) {
+    }
+
+    public record Reason(String reason) {
+    }
+
+    public record Move(Long forumId) {
+    }
+
+    // ---- forums
+
+    @GET
+    @Path("forums")
+    @PublicAccess // the site forums the caller may see
+    public List<Views.ForumView> forums() {
+        return s.visibleForums(s.store.siteForums()).stream().map(s::view).toList();
+    }
+
+    @POST
+    @Path("forums")
+    @RequiresCapability(ForumService.ADD)
+    public Response createForum(NewForum n) {
+        if (n == null) throw Problem.badRequest("Send a JSON object with category, name, intro and type.");
+        List<String> bad = new ArrayList<>();
+        if (n.name() == null || n.name().isBlank() || n.name().length() > 255) bad.add("forum.error.name");
+        if (n.category() != null && n.category().length() > 255) bad.add("forum.error.category");
+        if (n.intro() != null && n.intro().length() > 20000) bad.add("forum.error.intro");
+        String type = n.type() == null || n.type().isBlank() ? "standard" : n.type();
+        if (!Forum.TYPES.contains(type)) bad.add("forum.error.type");
+        if (!bad.isEmpty()) throw invalid(bad);
+        Forum f = s.store.saveForum(null, null, n.category() == null || n.category().isBlank() ? "SOMEP" : n.category().trim(), n.name().trim(),
+                n.intro() == null ? "" : n.intro(), type);
+        return Response.status(201).entity(s.view(f)).build();
+    }
+
+    @GET
+    @Path("forums/{id}")
+    @ContextCapability(ForumService.VIEW)
+    public Map<String, Object> forum(@PathParam("id") long id) {
+        Forum f = s.forum(id);
+        return Map.of("forum", s.view(f), "discussions", s.discussions(f));
+    }
+
+    @POST
+    @Path("forums/{id}/discussions")
+    @ContextCapability({ForumService.START, ForumService.NEWS})
+    public Response startDiscussion(@PathParam("id") long id, NewDiscussion n) {
+        long me = s.me();
+        Forum f = s.forum(id);
+        if (!s.canStart(f)) throw new Problem(403, "Forbidden", s.messages.get("forum.error.nostart"));
+        if (n == null) throw Problem.badRequest("Send a JSON object with title and message.");
+        List<String> bad = new ArrayList<>();
+        if (n.title() == null || n.title().isBlank() || n.title().length() > 255) bad.add("forum.error.title");
+        String body = checkMessage(n.message(), bad);
+        if (!bad.isEmpty()) throw invalid(bad);
+        Discussion d = s.store.startDiscussion(f.id, n.title().trim(), me, body);
+        posted(f, me);
+        return Response.status(201).entity(s.view(d, s.names(Set.of(me)), 0)).build();
+    }
+
+    private String checkMessage(String message, List<String> bad) {
+        if (message == null || message.isBlank() || message.length() > 50000) {
+            bad.add("forum.error.message");
+            return "";
+        }
+        String html = s.html(message);
+        if (Sanitizer.text(html).isBlank()) bad.add("forum.error.message");
+        return html;
+    }
+
+    /** A post in a forum activity counts as "posted" for course completion. */
+    private void posted(Forum f, long me) {
+        if (f.activityId != null) s.courses.completed(f.activityId, me, "posted");
+    }
+
+    @POST
+    @Path("forums/{id}/read")
+    @ContextCapability(ForumService.VIEW)
+    public Response markRead(@PathParam("id") long id) {
+        long me = s.me();
+        s.store.markForumRead(me, s.forum(id).id);
+        return Response.noContent().build();
+    }
+
+    // ---- discussions
+
+    @GET
+    @Path("discussions/{id}")
+    @ContextCapability(ForumService.VIEW)
+    public Views.DiscussionPage discussion(@PathParam("id") long id, @QueryParam("mode") String mode, @QueryParam("order") String order) {
+        Discussion d = s.discussion(id);
+        return s.page(d, !"flat".equals(mode), "newest".equals(order));
+    }
+
+    @POST
+    @Path("discussions/{id}/posts")
+    @ContextCapability({ForumService.REPLY, ForumService.NEWS})
+    public Response reply(@PathParam("id") long id, Message m) {
+        long me = s.me();
+        Discussion d = s.discussion(id);
+        Forum f = s.store.forum(d.forumId).orElseThrow();
+        if (!s.canReply(f, d)) throw new Problem(403, "Forbidden", s.messages.get(d.locked ? "forum.error.locked" : "forum.error.noreply"));
+        if (m == null) throw Problem.badRequest("Send a JSON object with message and parentId.");
+        List<Post> posts = s.store.posts(d.id);
+        long parent = m.parentId() == null ? posts.get(0).id : m.parentId();
+        if (posts.stream().noneMatch(p -> p.id == parent)) throw invalid(List.of("forum.error.parent"));
+        if (!s.visible(f, d, posts.stream().filter(p -> p.id == parent).findFirst().orElseThrow())) throw invalid(List.of("forum.error.parent"));
+        List<String> bad = new ArrayList<>();
+        String body = checkMessage(m.message(), bad);
+        if (!bad.isEmpty()) throw invalid(bad);
+        Post p = s.store.reply(d.id, parent, me, body);
+        posted(f, me);
+        return Response.status(201).entity(Map.of("id", p.id, "discussionId", d.id)).build();
+    }
+
+    /** Pin, unpin, lock, unlock (moderators). */
+    @POST
+    @Path("discussions/{id}/{op: pin|unpin|lock|unlock}")
+    @ContextCapability(ForumService.MODERATE)
+    public Response moderate(@PathParam("id") long id, @PathParam("op") String op) {
+        Discussion d = s.discussion(id);
+        requireModerator(d.forumId);
+        switch (op) {
+            case "pin" -> s.store.setPinned(d.id, true);
+            case "unpin" -> s.store.setPinned(d.id, false);
+            case "lock" -> s.store.setLocked(d.id, true);
+            default -> s.store.setLocked(d.id, false);
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("discussions/{id}/move")
+    @ContextCapability(ForumService.MODERATE)
+    public Response move(@PathParam("id") long id, Move m) {
+        Discussion d = s.discussion(id);
+        requireModerator(d.forumId);
+        if (m == null || m.forumId() == null) throw invalid(List.of("forum.error.target"));
+        Forum target = s.store.forum(m.forumId()).filter(s::canView).orElseThrow(() -> invalid(List.of("forum.error.target")));
+        if (!s.moderator(target)) throw invalid(List.of("forum.error.target"));
+        s.store.move(d.id, target.id);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("discussions/{id}")
+    @ContextCapability(ForumService.MODERATE)
+    public Response deleteDiscussion(@PathParam("id") long id) {
+        Discussion d = s.discussion(id);
+        requireModerator(d.forumId);
+        s.store.deleteDiscussion(d.id);
+        return Response.noContent().build();
+    }
+
+    private void requireModerator(long forumId) {
+        Forum f = s.store.forum(forumId).orElseThrow();
+        if (!s.moderator(f)) {
+            s.me();
+            throw new Problem(403, "Forbidden", s.messages.get("forum.error.moderator"));
+        }
+    }
+
+    // ---- posts
+
+    /** Edits a post: its author within the edit window, moderators at any time; the old text goes to its history. */
+    @PUT
+    @Path("posts/{id}")
+    @ContextCapability({ForumService.MODERATE})
+    public Response edit(@PathParam("id") long id, Message m) {
+        long me = s.me();
+        Post p = s.post(id);
+        Forum f = forumOf(p);
+        if (!s.canEdit(f, p)) throw new Problem(403, "Forbidden", s.messages.get("forum.error.editwindow", s.editWindow().toMinutes()));
+        List<String> bad = new ArrayList<>();
+        String body = checkMessage(m == null ? null : m.message(), bad);
+        if (!bad.isEmpty()) throw invalid(bad);
+        s.store.edit(p.id, body, me);
+        return Response.noContent().build();
+    }
+
+    /** Deletes a post (the first post of a discussion deletes the discussion), under the same rule as editing. */
+    @DELETE
+    @Path("posts/{id}")
+    @ContextCapability({ForumService.MODERATE})
+    public Response delete(@PathParam("id") long id) {
+        long me = s.me();
+        Post p = s.post(id);
+        Forum f = forumOf(p);
+        if (!s.canEdit(f, p)) throw new Problem(403, "Forbidden", s.messages.get("forum.error.editwindow", s.editWindow().toMinutes()));
+        List<Post> posts = s.store.posts(p.discussionId);
+        if (posts.get(0).id.equals(p.id)) s.store.deleteDiscussion(p.discussionId);
+        else s.store.deletePost(p.id, me);
+        return Response.noContent().build();
+    }
+
+    public record Version(String body, String editor, Instant editedAt) {
+    }
+
+    /** The earlier versions of a post, for its author and moderators. */
+    @GET
+    @Path("posts/{id}/history")
+    @ContextCapability(ForumService.MODERATE)
+    public List<Version> history(@PathParam("id") long id) {
+        long me = s.me();
+        Post p = s.post(id);
+        if (p.authorId != me && !s.moderator(forumOf(p))) throw Problem.notFound(s.messages.get("forum.error.notfound"));
+        List<Object[]> rows = s.store.history(p.id);
+        Set<Long> editors = new HashSet<>();
+        rows.forEach(r -> editors.add(((Number) r[1]).longValue()));
+        var names = s.names(editors);
+        return rows.stream().map(r -> new Version((String) r[0], names.getOrDefault(((Number) r[1]).longValue(), "?"), instant(r[2]))).toList();
+    }
+
+    @POST
+    @Path("posts/{id}/helpful")
+    @ContextCapability(ForumService.VIEW)
+    public Map<String, Object> helpful(@PathParam("id") long id) {
+        long me = s.me();
+        Post p = s.post(id);
+        boolean marked = s.store.toggleHelpful(p.id, me);
+        return Map.of("helpful", marked, "count", s.store.helpful(p.discussionId).getOrDefault(p.id, 0));
+    }
+
+    @POST
+    @Path("posts/{id}/report")
+    @ContextCapability(ForumService.VIEW)
+    public Response report(@PathParam("id") long id, Reason r) {
+        long me = s.me();
+        Post p = s.post(id);
+        if (r == null || r.reason() == null || r.reason().isBlank() || r.reason().length() > 2000) throw invalid(List.of("forum.error.reason"));
+        long report = s.store.report(p.id, me, r.reason().trim());
+        return Response.status(201).entity(Map.of("id", report)).build();
+    }
+
+    /** The moderation queue: open reports on posts in forums the caller moderates. */
+    @GET
+    @Path("reports")
+    @ContextCapability(ForumService.MODERATE)
+    public List<Views.ReportView> reports() {
+        s.me();
+        List<Views.ReportView> out = new ArrayList<>();
+        List<Object[]> rows = s.store.openReports();
+        Set<Long> people = new HashSet<>();
+        rows.forEach(r -> people.add(((Number) r[2]).longValue()));
+        var names = s.names(people);
+        for (Object[] r : rows) {
+            long postId = ((Number) r[1]).longValue();
+            s.store.post(postId).ifPresent(p -> s.store.discussion(p.discussionId).flatMap(d -> s.store.forum(d.forumId)).filter(f -> s.canView(f) && s.moderator(f))
+                    .ifPresent(f -> out.add(new Views.ReportView(((Number) r[0]).longValue(), postId, p.discussionId, names.getOrDefault(((Number) r[2]).longValue(), "?"),
+                            (String) r[3], instant(r[4]), abbreviate(Sanitizer.text(p.body))))));
+        }
+        return out;
+    }
+
+    @POST
+    @Path("reports/{id}/resolve")
+    @ContextCapability(ForumService.MODERATE)
+    public Response resolve(@PathParam("id") long id) {
+        long me = s.me();
+        Views.ReportView r = reports().stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> Problem.notFound(s.messages.get("forum.error.notfound")));
+        s.store.resolve(r.id(), me);
+        return Response.noContent().build();
+    }
+
+    // ---- search
+
+    @GET
+    @Path("search")
+    @PublicAccess // searches only the forums the caller may see
+    public List<Views.SearchHit> search(@QueryParam("q") String q, @QueryParam("author") String author, @QueryParam("from") String from, @QueryParam("to") String to) {
+        List<String> bad = new ArrayList<>();
+        Instant start = day(from, bad);
+        Instant end = day(to, bad);
+        if (end != null) end = end.plusSeconds(86400);
+        if (q != null && q.length() > 200) bad.add("forum.error.query");
+        if (!bad.isEmpty()) throw invalid(bad);
+        Long authorId = null;
+        if (author != null && !author.isBlank()) {
+            var person = s.directory.byUsername(author.trim());
+            if (person.isEmpty()) return List.of();
+            authorId = person.get().id();
+        }
+        List<Forum> forums = new ArrayList<>(s.store.siteForums());
+        // course forums the caller can open are found through their activities
+        forums.addAll(courseForums());
+        List<Long> ids = s.visibleForums(forums).stream().map(f -> f.id).toList();
+        List<Views.SearchHit> out = new ArrayList<>();
+        List<Post> posts = s.store.search(ids, q, authorId, start, end, 50);
+        Set<Long> people = new HashSet<>();
+        posts.forEach(p -> people.add(p.authorId));
+        var names = s.names(people);
+        for (Post p : posts) {
+            Discussion d = s.store.discussion(p.discussionId).orElseThrow();
+            Forum f = s.store.forum(d.forumId).orElseThrow();
+            if (!s.visible(f, d, p)) continue;
+            out.add(new Views.SearchHit(p.id, d.id, d.title, names.getOrDefault(p.authorId, "?"), p.createdAt, abbreviate(Sanitizer.text(p.body))));
+        }
+        return out;
+    }
+
+    private List<Forum> courseForums() {
+        return s.store.courseForums();
+    }
+
+    private static Instant day(String v, List<String> bad) {
+        if (v == null || v.isBlank()) return null;
+        try {
+            return LocalDate.parse(v.trim()).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            bad.add("forum.error.date");
+            return null;
+        }
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 199) + "…";
+    }
+
+    static Instant instant(Object o) {
+        if (o instanceof java.sql.Timestamp t) return t.toInstant();
+        if (o instanceof Instant i) return i;
+        if (o instanceof java.time.LocalDateTime l) return l.toInstant(ZoneOffset.UTC);
+        if (o instanceof java.time.OffsetDateTime odt) return odt.toInstant();
+        return null;
+    }
+
+    Forum forumOf(Post p) {
+        return s.store.discussion(p.discussionId).flatMap(d -> s.store.forum(d.forumId)).orElseThrow();
+    }
+
+    Problem invalid(List<String> keys) {
+        return new Problem(422, "Invalid input", String.join(" ", keys.stream().distinct().map(k -> s.messages.get(k)).toList()));
+    }
+}

@@ -1,0 +1,11 @@
+package eu.somep.forum;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** The forum's settings, described for OSGi Metatype (configuration PID {@code eu.somep.forum}). */
+@ObjectClassDefinition(name = "Forum", description = "Settings of the forum plugin")
+public @interface ForumConfig {
+    @AttributeDefinition(name = "Edit window (minutes)", description = "How long authors may edit or delete their own posts", min = "0", max = "10080")
+    int editMinutes() default 30;
+}

@@ -1,0 +1,246 @@
+package eu.somep.forum;
+
+import eu.somep.api.i18n.Messages;
+import eu.somep.api.persistence.Database;
+import eu.somep.api.security.AccessControl;
+import eu.somep.api.security.UserContext;
+import eu.somep.api.security.UserDirectory;
+import eu.somep.api.web.Problem;
+import eu.somep.course.spi.CourseTracker;
+import eu.somep.forum.internal.Discussion;
+import eu.somep.forum.internal.Forum;
+import eu.somep.forum.internal.ForumStore;
+import eu.somep.forum.internal.Post;
+import eu.somep.forum.internal.Sanitizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The forum's rules, shared by its pages and API: who may see, start, reply, edit and moderate, in the forum's
+ * context (the site for site forums, the activity's context for a forum in a course).
+ */
+@Component(service = ForumService.class, configurationPid = "eu.somep.forum")
+@Designate(ocd = ForumConfig.class)
+public class ForumService {
+    public static final String VIEW = "forum:view";
+    public static final String START = "forum:startdiscussion";
+    public static final String REPLY = "forum:reply";
+    public static final String NEWS = "forum:addnews";
+    public static final String MODERATE = "forum:moderate";
+    public static final String QANDA = "forum:viewqanda";
+    public static final String ADD = "forum:addforum";
+
+    final ForumStore store;
+    final AccessControl access;
+    final UserDirectory directory;
+    final UserContext user;
+    final Messages messages;
+    final CourseTracker courses;
+    private volatile Duration editWindow;
+
+    @Activate
+    public ForumService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
+                        @Reference Messages messages, @Reference CourseTracker courses, ForumConfig config) {
+        this.store = new ForumStore(db);
+        this.access = access;
+        this.directory = directory;
+        this.user = user;
+        this.messages = messages;
+        this.courses = courses;
+        modified(config);
+    }
+
+    /** A changed edit window applies at once, without restarting the plugin. */
+    @Modified
+    void modified(ForumConfig config) {
+        editWindow = Duration.ofMinutes(Math.max(0, config.editMinutes()));
+    }
+
+    Duration editWindow() {
+        return editWindow;
+    }
+
+    // ---- contexts and checks
+
+    long context(Forum f) {
+        if (f.activityId == null) return AccessControl.SITE;
+        return courses.activity(f.activityId).map(a -> a.context()).orElse(AccessControl.SITE);
+    }
+
+    boolean can(String capability, Forum f) {
+        return access.can(capability, context(f));
+    }
+
+    boolean canView(Forum f) {
+        if (f.activityId != null && !courses.canView(f.activityId)) return false;
+        return can(VIEW, f);
+    }
+
+    /** The forum, for those who may see it; 404 for everyone else (they may not learn it exists). */
+    Forum forum(long id) {
+        return store.forum(id).filter(this::canView).orElseThrow(() -> Problem.notFound(messages.get("forum.error.notfound")));
+    }
+
+    Discussion discussion(long id) {
+        Discussion d = store.discussion(id).orElseThrow(() -> Problem.notFound(messages.get("forum.error.notfound")));
+        forum(d.forumId);
+        return d;
+    }
+
+    Post post(long id) {
+        Post p = store.post(id).orElseThrow(() -> Problem.notFound(messages.get("forum.error.notfound")));
+        Discussion d = discussion(p.discussionId);
+        if (!visible(store.forum(d.forumId).orElseThrow(), d, p)) throw Problem.notFound(messages.get("forum.error.notfound"));
+        return p;
+    }
+
+    long me() {
+        return user.userId().orElseThrow(() -> new Problem(401, "Unauthorized", messages.get("forum.error.signin")));
+    }
+
+    boolean moderator(Forum f) {
+        return can(MODERATE, f);
+    }
+
+    boolean canStart(Forum f) {
+        if (user.userId().isEmpty()) return false;
+        return switch (f.type) {
+            case "news" -> can(NEWS, f);
+            case "single" -> moderator(f) && store.discussions(f.id).isEmpty();
+            default -> can(START, f);
+        };
+    }
+
+    boolean canReply(Forum f, Discussion d) {
+        if (user.userId().isEmpty()) return false;
+        if (d.locked && !moderator(f)) return false;
+        return "news".equals(f.type) ? can(NEWS, f) : can(REPLY, f);
+    }
+
+    boolean withinWindow(Post p) {
+        return p.createdAt.plus(editWindow).isAfter(Instant.now());
+    }
+
+    boolean canEdit(Forum f, Post p) {
+        if (p.deleted) return false;
+        boolean mine = user.userId().map(u -> u == p.authorId).orElse(false);
+        return moderator(f) || (mine && withinWindow(p));
+    }
+
+    /**
+     * In a question-and-answer forum, a trainee sees the question and their own posts, and everyone else's
+     * replies only once they have posted.
+     */
+    boolean hiddenUntilPosted(Forum f, Discussion d) {
+        if (!"qanda".equals(f.type) || can(QANDA, f)) return false;
+        // whoever asked, or has answered, sees every answer
+        return user.userId().map(u -> d.authorId != u && !store.hasPosted(d.id, u)).orElse(true);
+    }
+
+    boolean visible(Forum f, Discussion d, Post p) {
+        if (!hiddenUntilPosted(f, d)) return true;
+        long first = store.posts(d.id).get(0).id;
+        return p.id == first || user.userId().map(u -> u == p.authorId).orElse(false);
+    }
+
+    String html(String written) {
+        return Sanitizer.html(written, name -> directory.byUsername(name).isPresent());
+    }
+
+    // ---- views
+
+    Views.ForumView view(Forum f) {
+        return new Views.ForumView(f.id, f.name, f.intro, f.type, f.category, f.activityId, canStart(f), moderator(f));
+    }
+
+    Map<Long, String> names(Set<Long> ids) {
+        Map<Long, String> out = new HashMap<>();
+        for (UserDirectory.Person p : directory.byIds(ids)) out.put(p.id(), p.displayName());
+        return out;
+    }
+
+    List<Views.DiscussionView> discussions(Forum f) {
+        List<Discussion> ds = store.discussions(f.id);
+        Set<Long> authors = new HashSet<>();
+        ds.forEach(d -> authors.add(d.authorId));
+        Map<Long, String> names = names(authors);
+        Map<Long, Integer> unread = user.userId().map(u -> store.unread(u, f.id)).orElse(Map.of());
+        List<Views.DiscussionView> out = new ArrayList<>();
+        for (Discussion d : ds) out.add(view(d, names, unread.getOrDefault(d.id, 0)));
+        return out;
+    }
+
+    Views.DiscussionView view(Discussion d, Map<Long, String> names, int unread) {
+        return new Views.DiscussionView(d.id, d.forumId, d.title, names.getOrDefault(d.authorId, "?"), d.authorId, d.pinned, d.locked, d.createdAt, d.lastPostAt, unread);
+    }
+
+    /** The discussion as the current user may see it, nested (depth-first under their parents) or flat, oldest or newest first. */
+    Views.DiscussionPage page(Discussion d, boolean nested, boolean newestFirst) {
+        Forum f = store.forum(d.forumId).orElseThrow();
+        List<Post> all = store.posts(d.id);
+        boolean hidden = hiddenUntilPosted(f, d);
+        List<Post> shown = all.stream().filter(p -> !hidden || visible(f, d, p)).toList();
+        Set<Long> authors = new HashSet<>();
+        shown.forEach(p -> authors.add(p.authorId));
+        authors.add(d.authorId);
+        Map<Long, String> names = names(authors);
+        Map<Long, Integer> helpful = store.helpful(d.id);
+        List<Views.PostView> out = new ArrayList<>();
+        if (nested) {
+            Map<Long, List<Post>> children = new HashMap<>();
+            List<Post> roots = new ArrayList<>();
+            Set<Long> ids = new HashSet<>();
+            shown.forEach(p -> ids.add(p.id));
+            for (Post p : shown) {
+                if (p.parentId == null || !ids.contains(p.parentId)) roots.add(p);
+                else children.computeIfAbsent(p.parentId, k -> new ArrayList<>()).add(p);
+            }
+            if (newestFirst && roots.size() > 1) { // the question stays on top; its replies newest first
+                List<Post> rest = new ArrayList<>(roots.subList(1, roots.size()));
+                java.util.Collections.reverse(rest);
+                roots = new ArrayList<>(List.of(roots.get(0)));
+                roots.addAll(rest);
+            }
+            for (Post r : roots) walk(f, r, 0, children, names, helpful, out, newestFirst);
+        } else {
+            List<Post> list = new ArrayList<>(shown);
+            if (newestFirst && list.size() > 1) {
+                Post first = list.remove(0);
+                java.util.Collections.reverse(list);
+                list.add(0, first);
+            }
+            for (Post p : list) out.add(view(f, p, 0, names, helpful));
+        }
+        user.userId().ifPresent(u -> store.markRead(u, shown.stream().map(p -> p.id).toList()));
+        return new Views.DiscussionPage(view(f), view(d, names, 0), out, canReply(f, d), hidden);
+    }
+
+    private void walk(Forum f, Post p, int depth, Map<Long, List<Post>> children, Map<Long, String> names, Map<Long, Integer> helpful,
+                      List<Views.PostView> out, boolean newestFirst) {
+        out.add(view(f, p, Math.min(depth, 6), names, helpful));
+        List<Post> kids = new ArrayList<>(children.getOrDefault(p.id, List.of()));
+        if (newestFirst) java.util.Collections.reverse(kids);
+        for (Post k : kids) walk(f, k, depth + 1, children, names, helpful, out, newestFirst);
+    }
+
+    Views.PostView view(Forum f, Post p, int depth, Map<Long, String> names, Map<Long, Integer> helpful) {
+        return new Views.PostView(p.id, p.parentId, names.getOrDefault(p.authorId, "?"), p.authorId, p.deleted ? "" : p.body, p.createdAt, p.modifiedAt,
+                p.modifiedAt.isAfter(p.createdAt.plusSeconds(1)), p.deleted, canEdit(f, p), canEdit(f, p), helpful.getOrDefault(p.id, 0), depth);
+    }
+
+    /** The forums the current user may see (for search): the site forums, and the course forums they can open. */
+    List<Forum> visibleForums(List<Forum> candidates) {
+        return candidates.stream().filter(this::canView).toList();
+    }
+}

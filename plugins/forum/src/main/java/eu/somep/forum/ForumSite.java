@@ -1,0 +1,298 @@
+package eu.somep.forum;
+
+import eu.somep.api.web.ContextCapability;
+import eu.somep.api.web.Problem;
+import eu.somep.api.web.PublicAccess;
+import eu.somep.api.web.RequiresCapability;
+import eu.somep.api.web.View;
+import eu.somep.forum.internal.Discussion;
+import eu.somep.forum.internal.Forum;
+import eu.somep.forum.internal.Post;
+import eu.somep.forum.internal.Sanitizer;
+import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The forum pages under {@code /forum}; every change goes through {@link ForumApi}, so pages and API check the same. */
+@Component(service = WebResource.class)
+@Path("forum")
+@Produces(MediaType.TEXT_HTML)
+public class ForumSite implements WebResource {
+    private final ForumApi api;
+    private final ForumService s;
+
+    @Activate
+    public ForumSite(@Reference ForumApi api) {
+        this.api = api;
+        this.s = api.s;
+    }
+
+    @GET
+    @PublicAccess // lists only the forums the caller may see
+    public View index() {
+        return View.of("forum/index.ftlh").with("forums", api.forums()).with("canAdd", s.user.can(ForumService.ADD)).with("types", Forum.TYPES).with("error", "");
+    }
+
+    @POST
+    @RequiresCapability(ForumService.ADD)
+    public Response add(@FormParam("category") String category, @FormParam("name") String name, @FormParam("intro") String intro, @FormParam("type") String type) {
+        return act(() -> api.createForum(new ForumApi.NewForum(category, name, intro, type)), "/forum", this::index);
+    }
+
+    @GET
+    @Path("{id}")
+    @ContextCapability(ForumService.VIEW)
+    public View forum(@PathParam("id") long id) {
+        Forum f = s.forum(id);
+        return View.of("forum/forum.ftlh").with("forum", s.view(f)).with("discussions", s.discussions(f)).with("signedIn", s.user.userId().isPresent())
+                .with("feed", f.activityId == null && s.access.can(ForumService.VIEW, eu.somep.api.security.AccessControl.SITE) && guestCanView(f))
+                .with("title", "").with("message", "").with("error", "");
+    }
+
+    private boolean guestCanView(Forum f) {
+        return f.activityId == null; // site forums are readable by guests unless an administrator prevents forum:view for the guest role
+    }
+
+    @POST
+    @Path("{id}/discussions")
+    @ContextCapability({ForumService.START, ForumService.NEWS})
+    public Response start(@PathParam("id") long id, @FormParam("title") String title, @FormParam("message") String message) {
+        try {
+            Views.DiscussionView d = (Views.DiscussionView) api.startDiscussion(id, new ForumApi.NewDiscussion(title, message)).getEntity();
+            return Response.seeOther(URI.create("/forum/discussion/" + d.id())).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(forum(id).with("title", title == null ? "" : title).with("message", message == null ? "" : message)
+                    .with("error", p.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/read")
+    @ContextCapability(ForumService.VIEW)
+    public Response read(@PathParam("id") long id) {
+        api.markRead(id);
+        return Response.seeOther(URI.create("/forum/" + id)).build();
+    }
+
+    // ---- a discussion
+
+    @GET
+    @Path("discussion/{id}")
+    @ContextCapability(ForumService.VIEW)
+    public View discussion(@PathParam("id") long id, @QueryParam("mode") String mode, @QueryParam("order") String order,
+                           @QueryParam("reply") Long reply, @QueryParam("quote") String quote) {
+        Views.DiscussionPage page = api.discussion(id, mode, order);
+        String text = "";
+        if (reply != null && quote != null) {
+            text = page.posts().stream().filter(p -> p.id() == reply).findFirst()
+                    .map(p -> "<blockquote>" + p.author() + ": " + escape(Sanitizer.text(p.body())) + "</blockquote>\n\n").orElse("");
+        }
+        return discussionView(page, mode, order, reply, text, "");
+    }
+
+    private View discussionView(Views.DiscussionPage page, String mode, String order, Long reply, String message, String error) {
+        Forum f = s.store.forum(page.forum().id()).orElseThrow();
+        List<Views.ForumView> targets = page.forum().moderator()
+                ? s.visibleForums(f.activityId == null ? s.store.siteForums() : List.of(f)).stream().filter(s::moderator).map(s::view).toList() : List.of();
+        return View.of("forum/discussion.ftlh").with("page", page).with("mode", "flat".equals(mode) ? "flat" : "nested")
+                .with("order", "newest".equals(order) ? "newest" : "oldest").with("reply", reply == null ? 0L : reply).with("message", message)
+                .with("error", error).with("signedIn", s.user.userId().isPresent()).with("me", s.user.userId().orElse(0L)).with("targets", targets);
+    }
+
+    @POST
+    @Path("discussion/{id}/reply")
+    @ContextCapability({ForumService.REPLY, ForumService.NEWS})
+    public Response reply(@PathParam("id") long id, @FormParam("parentId") Long parentId, @FormParam("message") String message) {
+        try {
+            api.reply(id, new ForumApi.Message(message, parentId));
+            return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(discussionView(api.discussion(id, null, null), null, null, parentId, message == null ? "" : message, p.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("discussion/{id}/{op: pin|unpin|lock|unlock}")
+    @ContextCapability(ForumService.MODERATE)
+    public Response moderate(@PathParam("id") long id, @PathParam("op") String op) {
+        api.moderate(id, op);
+        return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
+    }
+
+    @POST
+    @Path("discussion/{id}/move")
+    @ContextCapability(ForumService.MODERATE)
+    public Response move(@PathParam("id") long id, @FormParam("forumId") Long forumId) {
+        api.move(id, new ForumApi.Move(forumId));
+        return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
+    }
+
+    @POST
+    @Path("discussion/{id}/delete")
+    @ContextCapability(ForumService.MODERATE)
+    public Response deleteDiscussion(@PathParam("id") long id) {
+        long forum = s.discussion(id).forumId;
+        api.deleteDiscussion(id);
+        return Response.seeOther(URI.create("/forum/" + forum)).build();
+    }
+
+    // ---- a post
+
+    @GET
+    @Path("post/{id}/edit")
+    @ContextCapability(ForumService.MODERATE)
+    public View editForm(@PathParam("id") long id) {
+        Post p = s.post(id);
+        if (!s.canEdit(api.forumOf(p), p)) throw new Problem(403, "Forbidden", s.messages.get("forum.error.editwindow", s.editWindow().toMinutes()));
+        return View.of("forum/edit.ftlh").with("post", p.id).with("discussion", p.discussionId).with("message", p.body).with("error", "");
+    }
+
+    @POST
+    @Path("post/{id}/edit")
+    @ContextCapability(ForumService.MODERATE)
+    public Response edit(@PathParam("id") long id, @FormParam("message") String message) {
+        Post p = s.post(id);
+        try {
+            api.edit(id, new ForumApi.Message(message, null));
+            return Response.seeOther(URI.create("/forum/discussion/" + p.discussionId)).build();
+        } catch (Problem e) {
+            if (e.status() != 422) throw e;
+            return Response.status(422).entity(View.of("forum/edit.ftlh").with("post", p.id).with("discussion", p.discussionId)
+                    .with("message", message == null ? "" : message).with("error", e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("post/{id}/delete")
+    @ContextCapability(ForumService.MODERATE)
+    public Response delete(@PathParam("id") long id) {
+        Post p = s.post(id);
+        Discussion d = s.discussion(p.discussionId);
+        boolean first = s.store.posts(d.id).get(0).id.equals(p.id);
+        api.delete(id);
+        return Response.seeOther(URI.create(first ? "/forum/" + d.forumId : "/forum/discussion/" + d.id)).build();
+    }
+
+    @GET
+    @Path("post/{id}/history")
+    @ContextCapability(ForumService.MODERATE)
+    public View history(@PathParam("id") long id) {
+        List<ForumApi.Version> versions = api.history(id);
+        Post p = s.post(id);
+        return View.of("forum/history.ftlh").with("versions", versions).with("discussion", p.discussionId).with("current", p.body);
+    }
+
+    @POST
+    @Path("post/{id}/helpful")
+    @ContextCapability(ForumService.VIEW)
+    public Response helpful(@PathParam("id") long id) {
+        Post p = s.post(id);
+        api.helpful(id);
+        return Response.seeOther(URI.create("/forum/discussion/" + p.discussionId + "#p" + id)).build();
+    }
+
+    @POST
+    @Path("post/{id}/report")
+    @ContextCapability(ForumService.VIEW)
+    public Response report(@PathParam("id") long id, @FormParam("reason") String reason) {
+        Post p = s.post(id);
+        try {
+            api.report(id, new ForumApi.Reason(reason));
+            return Response.seeOther(URI.create("/forum/discussion/" + p.discussionId + "?reported=1")).build();
+        } catch (Problem e) {
+            if (e.status() != 422) throw e;
+            return Response.status(422).entity(discussionView(api.discussion(p.discussionId, null, null), null, null, null, "", e.getMessage())).build();
+        }
+    }
+
+    // ---- moderation queue, search, feeds
+
+    @GET
+    @Path("reports")
+    @ContextCapability(ForumService.MODERATE)
+    public View reports() {
+        return View.of("forum/reports.ftlh").with("reports", api.reports());
+    }
+
+    @POST
+    @Path("reports/{id}/resolve")
+    @ContextCapability(ForumService.MODERATE)
+    public Response resolve(@PathParam("id") long id) {
+        api.resolve(id);
+        return Response.seeOther(URI.create("/forum/reports")).build();
+    }
+
+    @GET
+    @Path("search")
+    @PublicAccess // searches only what the caller may see
+    public Response search(@QueryParam("q") String q, @QueryParam("author") String author, @QueryParam("from") String from, @QueryParam("to") String to) {
+        View v = View.of("forum/search.ftlh").with("q", q == null ? "" : q).with("author", author == null ? "" : author)
+                .with("from", from == null ? "" : from).with("to", to == null ? "" : to).with("error", "").with("searched", false).with("hits", List.of());
+        boolean asked = (q != null && !q.isBlank()) || (author != null && !author.isBlank()) || (from != null && !from.isBlank()) || (to != null && !to.isBlank());
+        if (!asked) return Response.ok(v).build();
+        try {
+            return Response.ok(v.with("hits", api.search(q, author, from, to)).with("searched", true)).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(v.with("error", p.getMessage())).build();
+        }
+    }
+
+    /** An Atom feed of a site forum's newest posts, for forums a guest may read. */
+    @GET
+    @Path("{id}/feed.atom")
+    @Produces("application/atom+xml")
+    @ContextCapability(ForumService.VIEW)
+    public Response feed(@PathParam("id") long id) {
+        Forum f = s.store.forum(id).filter(x -> x.activityId == null && s.access.can(ForumService.VIEW, eu.somep.api.security.AccessControl.SITE))
+                .orElseThrow(() -> Problem.notFound(s.messages.get("forum.error.notfound")));
+        List<Post> posts = s.store.latest(List.of(f.id), 20);
+        var names = s.names(new java.util.HashSet<>(posts.stream().map(p -> p.authorId).toList()));
+        StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        x.append("<title>").append(escape(f.name)).append("</title>\n<id>urn:somep:forum:").append(f.id).append("</id>\n");
+        x.append("<updated>").append(DateTimeFormatter.ISO_INSTANT.format(posts.isEmpty() ? f.createdAt : posts.get(0).createdAt)).append("</updated>\n");
+        x.append("<link href=\"/forum/").append(f.id).append("\"/>\n");
+        for (Post p : posts) {
+            Discussion d = s.store.discussion(p.discussionId).orElseThrow();
+            if (!s.visible(f, d, p)) continue;
+            x.append("<entry><title>").append(escape(d.title)).append("</title><id>urn:somep:post:").append(p.id).append("</id>")
+                    .append("<updated>").append(DateTimeFormatter.ISO_INSTANT.format(p.modifiedAt)).append("</updated>")
+                    .append("<author><name>").append(escape(names.getOrDefault(p.authorId, "?"))).append("</name></author>")
+                    .append("<link href=\"/forum/discussion/").append(d.id).append("#p").append(p.id).append("\"/>")
+                    .append("<content type=\"html\">").append(escape(p.body)).append("</content></entry>\n");
+        }
+        x.append("</feed>\n");
+        return Response.ok(x.toString(), "application/atom+xml;charset=utf-8").build();
+    }
+
+    private Response act(Supplier<Object> op, String back, Supplier<View> page) {
+        try {
+            op.get();
+            return Response.seeOther(URI.create(back)).build();
+        } catch (Problem p) {
+            if (p.status() == 404 || p.status() == 401) throw p;
+            return Response.status(p.status()).entity(page.get().with("error", p.getMessage())).build();
+        }
+    }
+
+    static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

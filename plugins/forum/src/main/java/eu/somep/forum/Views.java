@@ -1,0 +1,31 @@
+package eu.somep.forum;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What pages and the API show of forums: records, never entities. */
+public final class Views {
+    private Views() {
+    }
+
+    public record ForumView(long id, String name, String intro, String type, String category, Long activityId, boolean canStart, boolean moderator) {
+    }
+
+    public record DiscussionView(long id, long forumId, String title, String author, long authorId, boolean pinned, boolean locked,
+                                 Instant createdAt, Instant lastPostAt, int unread) {
+    }
+
+    /** A post as shown; {@code body} is sanitised HTML (empty when deleted); {@code depth} for nested display. */
+    public record PostView(long id, Long parentId, String author, long authorId, String body, Instant createdAt, Instant modifiedAt,
+                           boolean edited, boolean deleted, boolean canEdit, boolean canDelete, int helpful, int depth) {
+    }
+
+    public record DiscussionPage(ForumView forum, DiscussionView discussion, List<PostView> posts, boolean canReply, boolean hiddenUntilPosted) {
+    }
+
+    public record SearchHit(long postId, long discussionId, String discussionTitle, String author, Instant createdAt, String snippet) {
+    }
+
+    public record ReportView(long id, long postId, long discussionId, String reporter, String reason, Instant createdAt, String excerpt) {
+    }
+}

@@ -1,0 +1,295 @@
+package eu.somep.forum.internal;
+
+import eu.somep.api.persistence.Database;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every query of the forum plugin. */
+public final class ForumStore {
+    private final Database db;
+
+    public ForumStore(Database db) {
+        this.db = db;
+    }
+
+    // ---- forums
+
+    public List<Forum> siteForums() {
+        return db.inTransaction(em -> em.createQuery("select f from Forum f where f.activityId is null order by f.category, f.name", Forum.class).getResultList());
+    }
+
+    public List<Forum> courseForums() {
+        return db.inTransaction(em -> em.createQuery("select f from Forum f where f.activityId is not null", Forum.class).getResultList());
+    }
+
+    public Optional<Forum> forum(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Forum.class, id)));
+    }
+
+    public Forum saveForum(Long id, Long activityId, String category, String name, String intro, String type) {
+        return db.inTransaction(em -> {
+            Forum f = id == null ? new Forum() : em.find(Forum.class, id);
+            if (id == null) {
+                f.activityId = activityId;
+                f.createdAt = Instant.now();
+                f.type = type;
+            }
+            f.category = category;
+            f.name = name;
+            f.intro = intro;
+            if (id == null) em.persist(f);
+            return f;
+        });
+    }
+
+    public void setActivity(long forumId, long activityId) {
+        db.run(em -> em.find(Forum.class, forumId).activityId = activityId);
+    }
+
+    public void deleteForum(long id) {
+        db.run(em -> {
+            Forum f = em.find(Forum.class, id);
+            if (f != null) em.remove(f);
+        });
+    }
+
+    // ---- discussions and posts
+
+    public List<Discussion> discussions(long forumId) {
+        return db.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
+                .setParameter("f", forumId).getResultList());
+    }
+
+    public Optional<Discussion> discussion(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Discussion.class, id)));
+    }
+
+    /** A new discussion with its first post; returns the discussion. */
+    public Discussion startDiscussion(long forumId, String title, long authorId, String body) {
+        return db.inTransaction(em -> {
+            Instant now = Instant.now();
+            Discussion d = new Discussion();
+            d.forumId = forumId;
+            d.title = title;
+            d.authorId = authorId;
+            d.createdAt = now;
+            d.lastPostAt = now;
+            em.persist(d);
+            em.flush();
+            Post p = new Post();
+            p.discussionId = d.id;
+            p.authorId = authorId;
+            p.body = body;
+            p.createdAt = now;
+            p.modifiedAt = now;
+            em.persist(p);
+            return d;
+        });
+    }
+
+    public List<Post> posts(long discussionId) {
+        return db.inTransaction(em -> em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
+                .setParameter("d", discussionId).getResultList());
+    }
+
+    public Optional<Post> post(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Post.class, id)));
+    }
+
+    public Post reply(long discussionId, long parentId, long authorId, String body) {
+        return db.inTransaction(em -> {
+            Instant now = Instant.now();
+            Post p = new Post();
+            p.discussionId = discussionId;
+            p.parentId = parentId;
+            p.authorId = authorId;
+            p.body = body;
+            p.createdAt = now;
+            p.modifiedAt = now;
+            em.persist(p);
+            em.find(Discussion.class, discussionId).lastPostAt = now;
+            return p;
+        });
+    }
+
+    /** Changes a post's text, keeping the old text in its history. */
+    public void edit(long postId, String body, long editorId) {
+        db.run(em -> {
+            Post p = em.find(Post.class, postId);
+            em.createNativeQuery("INSERT INTO forum_post_history (post_id, body, editor_id, edited_at) VALUES (?,?,?,?)")
+                    .setParameter(1, postId).setParameter(2, p.body).setParameter(3, editorId).setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+            p.body = body;
+            p.modifiedAt = Instant.now();
+        });
+    }
+
+    /** The earlier versions of a post, oldest first: {body, editorId, editedAt}. */
+    public List<Object[]> history(long postId) {
+        return db.inTransaction(em -> {
+            List<Object[]> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery("SELECT body, editor_id, edited_at FROM forum_post_history WHERE post_id = ? ORDER BY edited_at, id")
+                    .setParameter(1, postId).getResultList()) out.add((Object[]) r);
+            return out;
+        });
+    }
+
+    /** A deleted reply stays as a marker (its replies keep their place); its text is kept only in the history. */
+    public void deletePost(long postId, long by) {
+        db.run(em -> {
+            Post p = em.find(Post.class, postId);
+            em.createNativeQuery("INSERT INTO forum_post_history (post_id, body, editor_id, edited_at) VALUES (?,?,?,?)")
+                    .setParameter(1, postId).setParameter(2, p.body).setParameter(3, by).setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+            p.deleted = true;
+            p.body = "";
+        });
+    }
+
+    public void deleteDiscussion(long id) {
+        db.run(em -> {
+            Discussion d = em.find(Discussion.class, id);
+            if (d != null) em.remove(d);
+        });
+    }
+
+    public void setPinned(long id, boolean pinned) {
+        db.run(em -> em.find(Discussion.class, id).pinned = pinned);
+    }
+
+    public void setLocked(long id, boolean locked) {
+        db.run(em -> em.find(Discussion.class, id).locked = locked);
+    }
+
+    public void move(long discussionId, long forumId) {
+        db.run(em -> em.find(Discussion.class, discussionId).forumId = forumId);
+    }
+
+    public boolean hasPosted(long discussionId, long userId) {
+        return db.inTransaction(em -> em.createQuery("select count(p) from Post p where p.discussionId = :d and p.authorId = :u and p.deleted = false", Long.class)
+                .setParameter("d", discussionId).setParameter("u", userId).getSingleResult() > 0);
+    }
+
+    // ---- unread tracking
+
+    public void markRead(long userId, Collection<Long> postIds) {
+        if (postIds.isEmpty()) return;
+        db.run(em -> {
+            Set<Long> already = new HashSet<>();
+            for (Object id : em.createNativeQuery("SELECT post_id FROM forum_read WHERE user_id = ?").setParameter(1, userId).getResultList()) {
+                already.add(((Number) id).longValue());
+            }
+            for (long id : postIds) {
+                if (already.contains(id)) continue;
+                em.createNativeQuery("INSERT INTO forum_read (user_id, post_id) VALUES (?,?)").setParameter(1, userId).setParameter(2, id).executeUpdate();
+            }
+        });
+    }
+
+    /** discussion id → posts the user has not read, in a forum. */
+    public Map<Long, Integer> unread(long userId, long forumId) {
+        return db.inTransaction(em -> {
+            Map<Long, Integer> out = new HashMap<>();
+            for (Object row : em.createNativeQuery("SELECT p.discussion_id, COUNT(*) FROM forum_post p JOIN forum_discussion d ON d.id = p.discussion_id "
+                    + "WHERE d.forum_id = ? AND p.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM forum_read r WHERE r.user_id = ? AND r.post_id = p.id) GROUP BY p.discussion_id")
+                    .setParameter(1, forumId).setParameter(2, userId).getResultList()) {
+                Object[] r = (Object[]) row;
+                out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+            }
+            return out;
+        });
+    }
+
+    public void markForumRead(long userId, long forumId) {
+        List<Long> ids = db.inTransaction(em -> {
+            List<Long> out = new ArrayList<>();
+            for (Object id : em.createNativeQuery("SELECT p.id FROM forum_post p JOIN forum_discussion d ON d.id = p.discussion_id WHERE d.forum_id = ?")
+                    .setParameter(1, forumId).getResultList()) out.add(((Number) id).longValue());
+            return out;
+        });
+        markRead(userId, ids);
+    }
+
+    // ---- reactions and reports
+
+    /** Marks or unmarks a post as helpful for a user; true when it is now marked. */
+    public boolean toggleHelpful(long postId, long userId) {
+        return db.inTransaction(em -> {
+            int removed = em.createNativeQuery("DELETE FROM forum_reaction WHERE post_id = ? AND user_id = ?").setParameter(1, postId).setParameter(2, userId).executeUpdate();
+            if (removed > 0) return false;
+            em.createNativeQuery("INSERT INTO forum_reaction (post_id, user_id) VALUES (?,?)").setParameter(1, postId).setParameter(2, userId).executeUpdate();
+            return true;
+        });
+    }
+
+    /** post id → helpful count, and the posts the user marked (under key -userId... kept simple: two queries). */
+    public Map<Long, Integer> helpful(long discussionId) {
+        return db.inTransaction(em -> {
+            Map<Long, Integer> out = new HashMap<>();
+            for (Object row : em.createNativeQuery("SELECT r.post_id, COUNT(*) FROM forum_reaction r JOIN forum_post p ON p.id = r.post_id WHERE p.discussion_id = ? GROUP BY r.post_id")
+                    .setParameter(1, discussionId).getResultList()) {
+                Object[] r = (Object[]) row;
+                out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+            }
+            return out;
+        });
+    }
+
+    public long report(long postId, long reporterId, String reason) {
+        return db.inTransaction(em -> {
+            em.createNativeQuery("INSERT INTO forum_report (post_id, reporter_id, reason, created_at) VALUES (?,?,?,?)")
+                    .setParameter(1, postId).setParameter(2, reporterId).setParameter(3, reason).setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
+            return ((Number) em.createNativeQuery("SELECT MAX(id) FROM forum_report WHERE reporter_id = ?").setParameter(1, reporterId).getSingleResult()).longValue();
+        });
+    }
+
+    /** Open reports: {reportId, postId, reporterId, reason, createdAt}. */
+    public List<Object[]> openReports() {
+        return db.inTransaction(em -> {
+            List<Object[]> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery("SELECT id, post_id, reporter_id, reason, created_at FROM forum_report WHERE resolved_at IS NULL ORDER BY created_at")
+                    .getResultList()) out.add((Object[]) r);
+            return out;
+        });
+    }
+
+    public boolean resolve(long reportId, long by) {
+        return db.inTransaction(em -> em.createNativeQuery("UPDATE forum_report SET resolved_by = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL")
+                .setParameter(1, by).setParameter(2, Timestamp.from(Instant.now())).setParameter(3, reportId).executeUpdate() > 0);
+    }
+
+    // ---- search and feeds
+
+    /** Posts (not deleted) in the given forums matching all filters, newest first, at most {@code limit}. */
+    public List<Post> search(Collection<Long> forumIds, String text, Long authorId, Instant from, Instant to, int limit) {
+        if (forumIds.isEmpty()) return List.of();
+        return db.inTransaction(em -> {
+            StringBuilder q = new StringBuilder("select p from Post p, Discussion d where d.id = p.discussionId and d.forumId in :forums and p.deleted = false");
+            if (text != null && !text.isBlank()) q.append(" and (lower(p.body) like :t escape '!' or lower(d.title) like :t escape '!')");
+            if (authorId != null) q.append(" and p.authorId = :a");
+            if (from != null) q.append(" and p.createdAt >= :from");
+            if (to != null) q.append(" and p.createdAt < :to");
+            q.append(" order by p.createdAt desc");
+            var query = em.createQuery(q.toString(), Post.class).setParameter("forums", forumIds).setMaxResults(limit);
+            if (text != null && !text.isBlank()) {
+                String like = "%" + text.toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+                query.setParameter("t", like);
+            }
+            if (authorId != null) query.setParameter("a", authorId);
+            if (from != null) query.setParameter("from", from);
+            if (to != null) query.setParameter("to", to);
+            return query.getResultList();
+        });
+    }
+
+    /** The newest posts in some forums, for feeds and the dashboard block. */
+    public List<Post> latest(Collection<Long> forumIds, int limit) {
+        return search(forumIds, null, null, null, null, limit);
+    }
+}
