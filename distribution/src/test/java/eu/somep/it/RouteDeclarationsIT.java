@@ -63,8 +63,10 @@ class RouteDeclarationsIT {
 
         assertTrue(scan.checked.size() > 10, "the scan checked a reasonable number of routes, not an empty set: " + scan.checked);
         assertTrue(pluginResources > 0, "the scan reached the plugins' resources");
-        assertTrue(scan.checked.stream().anyMatch(s -> s.startsWith("eu.somep.pages.")),
-                "the scan reached the pages plugin's routes: " + scan.checked);
+        for (String plugin : List.of("pages", "course", "forum")) {
+            assertTrue(scan.checked.stream().anyMatch(s -> s.startsWith("eu.somep." + plugin + ".")),
+                    "the scan reached the " + plugin + " plugin's routes: " + scan.checked);
+        }
         assertTrue(scan.undeclared.isEmpty(), "Routes that declare neither @RequiresCapability nor @PublicAccess (on the method or its class):\n  "
                 + String.join("\n  ", scan.undeclared));
     }
