@@ -7,10 +7,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -38,10 +36,18 @@ final class ViewWriter implements MessageBodyWriter<Object> {
         // render to a string, then encode it in one go: String.getBytes is intrinsic and fast, while a streaming
         // UTF-8 encoder drops to its slow per-char loop at the first non-ASCII character (the benchmark showed
         // it as the hottest method of a course page)
-        java.io.StringWriter w = new java.io.StringWriter(16 * 1024);
+        StringBuilder html = new StringBuilder(16 * 1024);
+        Writer w = new Writer() { // a StringWriter without StringBuffer's locking
+            @Override public void write(char[] c, int off, int len) { html.append(c, off, len); }
+            @Override public void write(String str) { html.append(str); }
+            @Override public void write(String str, int off, int len) { html.append(str, off, off + len); }
+            @Override public void write(int c) { html.append((char) c); }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
         if (o instanceof ForeignView f) renderer.render(f.view(), f.runtime(), w);
         else renderer.render((View) o, runtime, w);
-        byte[] bytes = w.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
         headers.putSingle("Content-Length", bytes.length);
         out.write(bytes);
     }

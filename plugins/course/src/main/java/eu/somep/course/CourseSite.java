@@ -254,7 +254,7 @@ public class CourseSite implements WebResource {
         Course c = s.course(id);
         long ctx = s.courseContext(c);
         return View.of("course/course.ftlh").with("course", d.course()).with("participant", d.participant()).with("canEdit", d.canEdit())
-                .with("sections", d.sections()).with("progress", d.progress()).with("types", s.types())
+                .with("sections", d.sections()).with("progress", d.progress()).with("types", d.canEdit() ? s.types() : java.util.List.of())
                 .with("canParticipants", s.access.can(CourseService.PARTICIPANTS, ctx))
                 .with("canGrades", s.access.can(CourseService.GRADES, ctx) || (d.participant() && s.user.userId().isPresent()))
                 .with("canDelete", s.access.can(CourseService.DELETE, ctx))

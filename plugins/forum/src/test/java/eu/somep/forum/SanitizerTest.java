@@ -46,4 +46,14 @@ class SanitizerTest {
     void text_of_html_for_quotes() {
         assertEquals("a < b & c\nnext", Sanitizer.text(html("a < b & c\n\nnext")).replace("\n\n", "\n"));
     }
+
+    @Test
+    void a_little_markdown() {
+        String out = html("**Bold** and *italic* with `code` and [a link](https://example.org/x)\n\n- one\n- two & three\n\n> quoted\n> more");
+        assertTrue(out.contains("<strong>Bold</strong>") && out.contains("<em>italic</em>") && out.contains("<code>code</code>"), out);
+        assertTrue(out.contains("<a href=\"https://example.org/x\"") && out.contains(">a link</a>"), out);
+        assertTrue(out.contains("<ul><li>one</li><li>two &amp; three</li></ul>"), out);
+        assertTrue(out.contains("<blockquote><p>quoted<br />more</p></blockquote>"), out);
+        assertFalse(html("[x](javascript:alert(1))").contains("href"), "only http and https links");
+    }
 }

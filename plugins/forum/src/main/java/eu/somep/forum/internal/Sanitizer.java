@@ -26,16 +26,11 @@ public final class Sanitizer {
         String in = written == null ? "" : written.replace("\r\n", "\n");
         String html;
         if (!in.contains("<")) {
-            StringBuilder b = new StringBuilder();
-            for (String para : in.split("\n\\s*\n")) {
-                if (para.isBlank()) continue;
-                b.append("<p>").append(escape(para.strip()).replace("\n", "<br>")).append("</p>");
-            }
-            html = b.toString();
+            html = markdown(in);
         } else {
             // written HTML: blank lines still separate paragraphs, unless a block starts with its own block element
             StringBuilder b = new StringBuilder();
-            for (String block : in.split("\n\s*\n")) {
+            for (String block : in.split("\n\\s*\n")) {
                 String t = block.strip();
                 if (t.isEmpty()) continue;
                 boolean own = t.matches("(?is)^<(p|ul|ol|blockquote|pre|h[3-5])[\\s>].*");
@@ -51,6 +46,49 @@ public final class Sanitizer {
         }
         m.appendTail(out);
         return POLICY.sanitize(out.toString());
+    }
+
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+    private static final Pattern ITALIC = Pattern.compile("(?<![*\\w])\\*(?!\\s)(.+?)(?<!\\s)\\*(?![*\\w])");
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)\\]\\((https?://[^\\s)]+)\\)");
+
+    /**
+     * Plain text with a little Markdown: blank lines separate paragraphs, {@code - } starts a list item, {@code > }
+     * a quote, {@code **bold**}, {@code *italic*}, {@code `code`} and {@code [text](https://...)}. The text is
+     * escaped first, so the markup can only add the elements named here (and the sanitiser checks them again).
+     */
+    static String markdown(String in) {
+        StringBuilder b = new StringBuilder();
+        for (String block : in.split("\n\\s*\n")) {
+            if (block.isBlank()) continue;
+            String[] lines = block.strip().split("\n");
+            boolean list = java.util.Arrays.stream(lines).allMatch(l -> l.startsWith("- ") || l.startsWith("* "));
+            boolean quote = java.util.Arrays.stream(lines).allMatch(l -> l.startsWith(">"));
+            if (list) {
+                b.append("<ul>");
+                for (String l : lines) b.append("<li>").append(inline(l.substring(2).strip())).append("</li>");
+                b.append("</ul>");
+            } else if (quote) {
+                StringBuilder q = new StringBuilder();
+                for (String l : lines) q.append(q.length() == 0 ? "" : "<br>").append(inline(l.substring(1).strip()));
+                b.append("<blockquote><p>").append(q).append("</p></blockquote>");
+            } else {
+                StringBuilder p = new StringBuilder();
+                for (String l : lines) p.append(p.length() == 0 ? "" : "<br>").append(inline(l.strip()));
+                b.append("<p>").append(p).append("</p>");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String inline(String raw) {
+        String s = escape(raw);
+        s = LINK.matcher(s).replaceAll("<a href=\"$2\">$1</a>");
+        s = BOLD.matcher(s).replaceAll("<strong>$1</strong>");
+        s = ITALIC.matcher(s).replaceAll("<em>$1</em>");
+        s = CODE.matcher(s).replaceAll("<code>$1</code>");
+        return s;
     }
 
     /** The plain text of stored HTML, for quotes, search snippets and mails. */
