@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
@@ -32,14 +30,12 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <p>{@code -Dsomep.screenshot} also writes the README screenshot, {@code docs/screenshot.png}.
  */
 class AdminBrowserIT {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     /** The working directory of failsafe is distribution/; the screenshot belongs to the repository's docs/. */
     private static final Path SCREENSHOT = Paths.get("..", "docs", "screenshot.png");
 
     private static TestSomep somep;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
-    private static Path chromiumHome;
 
     private BrowserContext context;
     private Page page;
@@ -47,30 +43,19 @@ class AdminBrowserIT {
     @BeforeAll
     static void start() throws Exception {
         somep = TestSomep.builder().start();
-        chromiumHome = Files.createTempDirectory("somep-chromium-");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run"))
-                .setEnv(Map.of(
-                        "HOME", chromiumHome.toString(),
-                        "XDG_CONFIG_HOME", chromiumHome.resolve("config").toString(),
-                        "XDG_CACHE_HOME", chromiumHome.resolve("cache").toString())));
+        chromium = Chromium.start();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (browser != null) browser.close();
-            if (playwright != null) playwright.close();
+            if (chromium != null) chromium.close();
         } finally {
             if (somep != null) {
                 somep.close();
                 somep.deleteHome();
             }
-            if (chromiumHome != null) deleteTree(chromiumHome);
         }
     }
 
@@ -179,9 +164,4 @@ class AdminBrowserIT {
         return mainNav().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(code).setExact(true));
     }
 
-    private static void deleteTree(Path root) throws Exception {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

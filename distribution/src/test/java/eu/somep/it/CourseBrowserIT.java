@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * the progress on "My courses" go from 0% to 100%; the course page in German.
  */
 class CourseBrowserIT {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String TRAINER = "trainer1";
     private static final String TRAINER_PASSWORD = "trainer-pass-123";
     private static final String TRAINEE = "trainee1";
@@ -43,9 +40,8 @@ class CourseBrowserIT {
     private static final String PARAGRAPH2 = "Archives keep pages that were deleted.";
 
     private static TestSomep somep;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
-    private static Path chromiumHome;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,30 +52,19 @@ class CourseBrowserIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + TRAINER + "\"}")).build());
         assertEquals(201, r.statusCode(), r.body());
 
-        chromiumHome = Files.createTempDirectory("somep-chromium-");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run"))
-                .setEnv(Map.of(
-                        "HOME", chromiumHome.toString(),
-                        "XDG_CONFIG_HOME", chromiumHome.resolve("config").toString(),
-                        "XDG_CACHE_HOME", chromiumHome.resolve("cache").toString())));
+        chromium = Chromium.start();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (browser != null) browser.close();
-            if (playwright != null) playwright.close();
+            if (chromium != null) chromium.close();
         } finally {
             if (somep != null) {
                 somep.close();
                 somep.deleteHome();
             }
-            if (chromiumHome != null) deleteTree(chromiumHome);
         }
     }
 
@@ -266,9 +251,4 @@ class CourseBrowserIT {
         return page.locator("header ul.navbar-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    private static void deleteTree(Path root) throws Exception {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

@@ -8,10 +8,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import eu.somep.core.config.Settings;
 import eu.somep.core.security.Profile;
@@ -35,13 +33,11 @@ import org.junit.jupiter.api.Test;
  * switcher in German and Turkish, and signing out. One kernel, one SMTP server and one browser for the class.
  */
 class RegistrationBrowserIT {
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
 
     private static GreenMail smtp;
     private static TestSomep somep;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
-    private static Path chromiumHome;
 
     private BrowserContext context;
     private Page page;
@@ -52,24 +48,14 @@ class RegistrationBrowserIT {
         smtp.start();
         somep = TestSomep.builder().set(Settings.MAIL_HOST, "127.0.0.1")
                 .set(Settings.MAIL_PORT, String.valueOf(smtp.getSmtp().getPort())).start();
-        chromiumHome = Files.createTempDirectory("somep-chromium-");
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run"))
-                .setEnv(Map.of(
-                        "HOME", chromiumHome.toString(),
-                        "XDG_CONFIG_HOME", chromiumHome.resolve("config").toString(),
-                        "XDG_CACHE_HOME", chromiumHome.resolve("cache").toString())));
+        chromium = Chromium.start();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void stop() throws Exception {
         try {
-            if (browser != null) browser.close();
-            if (playwright != null) playwright.close();
+            if (chromium != null) chromium.close();
         } finally {
             try {
                 if (somep != null) {
@@ -78,7 +64,6 @@ class RegistrationBrowserIT {
                 }
             } finally {
                 if (smtp != null) smtp.stop();
-                if (chromiumHome != null) deleteTree(chromiumHome);
             }
         }
     }
@@ -267,9 +252,4 @@ class RegistrationBrowserIT {
         return header().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(code).setExact(true));
     }
 
-    private static void deleteTree(Path root) throws Exception {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }
