@@ -4,6 +4,7 @@ import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.Problem;
 import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.RequiresCapability;
+import eu.somep.forum.internal.Attachments;
 import eu.somep.forum.internal.Discussion;
 import eu.somep.forum.internal.Forum;
 import eu.somep.forum.internal.Post;
@@ -315,6 +316,64 @@ public class ForumApi implements WebResource {
                 .orElseThrow(() -> Problem.notFound(s.messages.get("forum.error.notfound")));
         s.store.resolve(r.id(), me);
         return Response.noContent().build();
+    }
+
+    // ---- attachments
+
+    /** Checks a file by its content; a refusal is a 422 naming the file and the rule. */
+    Attachments.Checked check(String name, byte[] bytes) {
+        try {
+            return Attachments.check(name, bytes);
+        } catch (Attachments.Refused r) {
+            String shown = Attachments.displayName(name, Attachments.TEXT);
+            throw new Problem(422, "Invalid attachment", s.messages.get(r.key, shown, Attachments.MAX_BYTES / (1024 * 1024)));
+        }
+    }
+
+    /** Stores checked files on a post, all or none: more than {@link Attachments#MAX_FILES} on a post is a 422. */
+    List<Long> attach(long postId, List<Attachments.Checked> files) {
+        if (files.isEmpty()) return List.of();
+        if (files.size() > Attachments.MAX_FILES) throw tooMany();
+        List<Long> ids = s.store.attach(postId, files, Attachments.MAX_FILES);
+        if (ids == null) throw tooMany();
+        return ids;
+    }
+
+    private Problem tooMany() {
+        return new Problem(422, "Invalid attachment", s.messages.get("forum.error.filecount", Attachments.MAX_FILES));
+    }
+
+    /**
+     * Attaches a file to a post: the raw body, its type recognised from its content (the Content-Type sent is not
+     * trusted), {@code ?name=} only as the name shown. The post's author within the edit window, or a moderator.
+     */
+    @POST
+    @Path("posts/{id}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @ContextCapability({ForumService.MODERATE})
+    public Response addAttachment(@PathParam("id") long id, @QueryParam("name") String name, java.io.InputStream body) {
+        s.me();
+        Post p = s.post(id);
+        if (p.deleted || !s.canEdit(forumOf(p), p)) throw new Problem(403, "Forbidden", s.messages.get("forum.error.editwindow", s.editWindow().toMinutes()));
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(Attachments.MAX_BYTES + 1);
+        } catch (java.io.IOException e) {
+            throw Problem.badRequest("The file could not be read.");
+        }
+        Attachments.Checked checked = check(name, bytes);
+        long attached = attach(p.id, List.of(checked)).get(0);
+        return Response.status(201).entity(ForumService.view(s.store.attachment(attached).orElseThrow())).build();
+    }
+
+    /** The files of a post, for those who may see it. */
+    @GET
+    @Path("posts/{id}/attachments")
+    @ContextCapability(ForumService.VIEW)
+    public List<Views.AttachmentView> attachments(@PathParam("id") long id) {
+        Post p = s.post(id);
+        if (p.deleted) return List.of();
+        return s.store.attachments(p.id).stream().map(ForumService::view).toList();
     }
 
     // ---- search

@@ -196,6 +196,7 @@ public class ForumService {
         authors.add(d.authorId);
         Map<Long, String> names = names(authors);
         Map<Long, Integer> helpful = store.helpful(d.id);
+        Map<Long, List<ForumStore.Attachment>> files = store.attachmentsOfDiscussion(d.id);
         List<Views.PostView> out = new ArrayList<>();
         if (nested) {
             Map<Long, List<Post>> children = new HashMap<>();
@@ -212,7 +213,7 @@ public class ForumService {
                 roots = new ArrayList<>(List.of(roots.get(0)));
                 roots.addAll(rest);
             }
-            for (Post r : roots) walk(f, r, 0, children, names, helpful, out, newestFirst);
+            for (Post r : roots) walk(f, r, 0, children, names, helpful, files, out, newestFirst);
         } else {
             List<Post> list = new ArrayList<>(shown);
             if (newestFirst && list.size() > 1) {
@@ -220,23 +221,37 @@ public class ForumService {
                 java.util.Collections.reverse(list);
                 list.add(0, first);
             }
-            for (Post p : list) out.add(view(f, p, 0, names, helpful));
+            for (Post p : list) out.add(view(f, p, 0, names, helpful, files));
         }
         user.userId().ifPresent(u -> store.markRead(u, shown.stream().map(p -> p.id).toList()));
         return new Views.DiscussionPage(view(f), view(d, names, 0), out, canReply(f, d), hidden);
     }
 
     private void walk(Forum f, Post p, int depth, Map<Long, List<Post>> children, Map<Long, String> names, Map<Long, Integer> helpful,
-                      List<Views.PostView> out, boolean newestFirst) {
-        out.add(view(f, p, Math.min(depth, 6), names, helpful));
+                      Map<Long, List<ForumStore.Attachment>> files, List<Views.PostView> out, boolean newestFirst) {
+        out.add(view(f, p, Math.min(depth, 6), names, helpful, files));
         List<Post> kids = new ArrayList<>(children.getOrDefault(p.id, List.of()));
         if (newestFirst) java.util.Collections.reverse(kids);
-        for (Post k : kids) walk(f, k, depth + 1, children, names, helpful, out, newestFirst);
+        for (Post k : kids) walk(f, k, depth + 1, children, names, helpful, files, out, newestFirst);
     }
 
-    Views.PostView view(Forum f, Post p, int depth, Map<Long, String> names, Map<Long, Integer> helpful) {
+    Views.PostView view(Forum f, Post p, int depth, Map<Long, String> names, Map<Long, Integer> helpful, Map<Long, List<ForumStore.Attachment>> files) {
+        List<Views.AttachmentView> attached = p.deleted ? List.of() : files.getOrDefault(p.id, List.of()).stream().map(ForumService::view).toList();
         return new Views.PostView(p.id, p.parentId, names.getOrDefault(p.authorId, "?"), p.authorId, p.deleted ? "" : p.body, p.createdAt, p.modifiedAt,
-                p.modifiedAt.isAfter(p.createdAt.plusSeconds(1)), p.deleted, canEdit(f, p), canEdit(f, p), helpful.getOrDefault(p.id, 0), depth);
+                p.modifiedAt.isAfter(p.createdAt.plusSeconds(1)), p.deleted, canEdit(f, p), canEdit(f, p), helpful.getOrDefault(p.id, 0), depth, attached);
+    }
+
+    static Views.AttachmentView view(ForumStore.Attachment a) {
+        return new Views.AttachmentView(a.id(), a.name(), a.contentType(), a.size(), "/forum/attachment/" + a.id(),
+                a.thumbnail() ? "/forum/attachment/" + a.id() + "/thumb" : null);
+    }
+
+    /** A file, for those who may see its post (404 for everyone else, and for files of deleted posts). */
+    ForumStore.Attachment attachment(long id) {
+        ForumStore.Attachment a = store.attachment(id).orElseThrow(() -> Problem.notFound(messages.get("forum.error.notfound")));
+        Post p = post(a.postId());
+        if (p.deleted) throw Problem.notFound(messages.get("forum.error.notfound"));
+        return a;
     }
 
     /** The forums the current user may see (for search): the site forums, and the course forums they can open. */

@@ -5,11 +5,15 @@ import eu.somep.api.web.Problem;
 import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.RequiresCapability;
 import eu.somep.api.web.View;
+import eu.somep.api.web.Uploads;
+import eu.somep.forum.internal.Attachments;
 import eu.somep.forum.internal.Discussion;
+import eu.somep.forum.internal.ForumStore;
 import eu.somep.forum.internal.Forum;
 import eu.somep.forum.internal.Post;
 import eu.somep.forum.internal.Sanitizer;
 import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +23,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,11 +41,44 @@ import org.osgi.service.component.annotations.Reference;
 public class ForumSite implements WebResource {
     private final ForumApi api;
     private final ForumService s;
+    private final Uploads uploads;
 
     @Activate
-    public ForumSite(@Reference ForumApi api) {
+    public ForumSite(@Reference ForumApi api, @Reference Uploads uploads) {
         this.api = api;
         this.s = api.s;
+        this.uploads = uploads;
+    }
+
+    /** The form's file field: up to three inputs of this name. */
+    static final String FILES = "attachment";
+
+    /**
+     * The files of a multipart form, checked by content before anything is stored (inputs left empty are
+     * skipped); a refusal is a 422.
+     */
+    private List<Attachments.Checked> files() {
+        List<Attachments.Checked> out = new ArrayList<>();
+        for (Uploads.File f : uploads.files(FILES)) {
+            if ((f.filename() == null || f.filename().isEmpty()) && f.size() == 0) continue; // an input left empty
+            if (out.size() >= Attachments.MAX_FILES) throw new Problem(422, "Invalid attachment", s.messages.get("forum.error.filecount", Attachments.MAX_FILES));
+            byte[] bytes;
+            if (f.size() > Attachments.MAX_BYTES) {
+                bytes = null; // refused without reading it
+            } else {
+                try (var in = f.open()) {
+                    bytes = in.readNBytes(Attachments.MAX_BYTES + 1);
+                } catch (IOException e) {
+                    bytes = null;
+                }
+            }
+            out.add(api.check(f.filename(), bytes));
+        }
+        return out;
+    }
+
+    private String field(String name) {
+        return uploads.field(name).orElse(null);
     }
 
     @GET
@@ -70,10 +109,31 @@ public class ForumSite implements WebResource {
 
     @POST
     @Path("{id}/discussions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @ContextCapability({ForumService.START, ForumService.NEWS})
     public Response start(@PathParam("id") long id, @FormParam("title") String title, @FormParam("message") String message) {
         try {
             Views.DiscussionView d = (Views.DiscussionView) api.startDiscussion(id, new ForumApi.NewDiscussion(title, message)).getEntity();
+            return Response.seeOther(URI.create("/forum/discussion/" + d.id())).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(forum(id).with("title", title == null ? "" : title).with("message", message == null ? "" : message)
+                    .with("error", p.getMessage())).build();
+        }
+    }
+
+    /** The new-discussion form with files (multipart): the files are checked first, and nothing is stored when one is refused. */
+    @POST
+    @Path("{id}/discussions")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ContextCapability({ForumService.START, ForumService.NEWS})
+    public Response startWithFiles(@PathParam("id") long id) {
+        String title = field("title");
+        String message = field("message");
+        try {
+            List<Attachments.Checked> files = files();
+            Views.DiscussionView d = (Views.DiscussionView) api.startDiscussion(id, new ForumApi.NewDiscussion(title, message)).getEntity();
+            api.attach(s.store.posts(d.id()).get(0).id, files);
             return Response.seeOther(URI.create("/forum/discussion/" + d.id())).build();
         } catch (Problem p) {
             if (p.status() != 422) throw p;
@@ -117,10 +177,39 @@ public class ForumSite implements WebResource {
 
     @POST
     @Path("discussion/{id}/reply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @ContextCapability({ForumService.REPLY, ForumService.NEWS})
     public Response reply(@PathParam("id") long id, @FormParam("parentId") Long parentId, @FormParam("message") String message) {
         try {
             api.reply(id, new ForumApi.Message(message, parentId));
+            return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(discussionView(api.discussion(id, null, null), null, null, parentId, message == null ? "" : message, p.getMessage())).build();
+        }
+    }
+
+    /** The reply form with files (multipart). */
+    @POST
+    @Path("discussion/{id}/reply")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @ContextCapability({ForumService.REPLY, ForumService.NEWS})
+    public Response replyWithFiles(@PathParam("id") long id) {
+        Long parentId = null;
+        String parent = field("parentId");
+        if (parent != null && !parent.isBlank()) {
+            try {
+                parentId = Long.parseLong(parent.trim());
+            } catch (NumberFormatException e) {
+                parentId = -1L; // not a post of this discussion: refused by reply()
+            }
+        }
+        String message = field("message");
+        try {
+            List<Attachments.Checked> files = files();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> made = (Map<String, Object>) api.reply(id, new ForumApi.Message(message, parentId)).getEntity();
+            api.attach(((Number) made.get("id")).longValue(), files);
             return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
         } catch (Problem p) {
             if (p.status() != 422) throw p;
@@ -220,6 +309,35 @@ public class ForumSite implements WebResource {
             if (e.status() != 422) throw e;
             return Response.status(422).entity(discussionView(api.discussion(p.discussionId, null, null), null, null, null, "", e.getMessage())).build();
         }
+    }
+
+    // ---- attached files
+
+    /**
+     * A file attached to a post, for those who may see the post (404 otherwise): with the type detected when it was
+     * stored, images inline and everything else as a download (the kernel adds {@code X-Content-Type-Options: nosniff}).
+     */
+    @GET
+    @Path("attachment/{id}")
+    @Produces(MediaType.WILDCARD)
+    @ContextCapability(ForumService.VIEW)
+    public Response attachment(@PathParam("id") long id) {
+        ForumStore.Attachment a = s.attachment(id);
+        byte[] bytes = s.store.attachmentBytes(a.id(), false).orElseThrow(() -> Problem.notFound(s.messages.get("forum.error.notfound")));
+        String type = Attachments.TEXT.equals(a.contentType()) ? "text/plain;charset=utf-8" : a.contentType();
+        return Response.ok(bytes, type).header("Content-Disposition", Attachments.disposition(a.contentType(), a.name()))
+                .header("Cache-Control", "private, max-age=300").build();
+    }
+
+    /** An image's thumbnail (a PNG at most 320 px wide), under the same rule. */
+    @GET
+    @Path("attachment/{id}/thumb")
+    @Produces("image/png")
+    @ContextCapability(ForumService.VIEW)
+    public Response thumbnail(@PathParam("id") long id) {
+        ForumStore.Attachment a = s.attachment(id);
+        byte[] bytes = s.store.attachmentBytes(a.id(), true).orElseThrow(() -> Problem.notFound(s.messages.get("forum.error.notfound")));
+        return Response.ok(bytes, "image/png").header("Content-Disposition", "inline").header("Cache-Control", "private, max-age=300").build();
     }
 
     // ---- moderation queue, search, feeds

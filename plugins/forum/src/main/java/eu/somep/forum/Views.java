@@ -17,7 +17,12 @@ public final class Views {
 
     /** A post as shown; {@code body} is sanitised HTML (empty when deleted); {@code depth} for nested display. */
     public record PostView(long id, Long parentId, String author, long authorId, String body, Instant createdAt, Instant modifiedAt,
-                           boolean edited, boolean deleted, boolean canEdit, boolean canDelete, int helpful, int depth) {
+                           boolean edited, boolean deleted, boolean canEdit, boolean canDelete, int helpful, int depth,
+                           List<AttachmentView> attachments) {
+    }
+
+    /** A file attached to a post: {@code url} serves it, {@code thumbnailUrl} (null when none) its thumbnail. */
+    public record AttachmentView(long id, String name, String contentType, long size, String url, String thumbnailUrl) {
     }
 
     public record DiscussionPage(ForumView forum, DiscussionView discussion, List<PostView> posts, boolean canReply, boolean hiddenUntilPosted) {

@@ -264,6 +264,86 @@ public final class ForumStore {
                 .setParameter(1, by).setParameter(2, Timestamp.from(Instant.now())).setParameter(3, reportId).executeUpdate() > 0);
     }
 
+    // ---- attachments (the bytes are read only when a file is served)
+
+    /** One attached file, without its bytes. */
+    public record Attachment(long id, long postId, String name, String contentType, long size, boolean thumbnail) {
+    }
+
+    public int attachmentCount(long postId) {
+        return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM forum_attachment WHERE post_id = ?")
+                .setParameter(1, postId).getSingleResult()).intValue());
+    }
+
+    /**
+     * Stores checked files on a post, unless that would make more than {@code max}: then nothing is stored and the
+     * answer is null. The count is checked in the same transaction, after locking the post's row.
+     */
+    public List<Long> attach(long postId, List<Attachments.Checked> files, int max) {
+        return db.inTransaction(em -> {
+            em.createNativeQuery("SELECT id FROM forum_post WHERE id = ? FOR UPDATE").setParameter(1, postId).getResultList();
+            int had = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM forum_attachment WHERE post_id = ?").setParameter(1, postId).getSingleResult()).intValue();
+            if (had + files.size() > max) return null;
+            List<Long> ids = new ArrayList<>();
+            for (Attachments.Checked f : files) {
+                Timestamp now = Timestamp.from(Instant.now());
+                var q = f.thumbnail() == null
+                        ? em.createNativeQuery("INSERT INTO forum_attachment (post_id, name, content_type, byte_size, bytes, created_at) VALUES (?,?,?,?,?,?)")
+                        : em.createNativeQuery("INSERT INTO forum_attachment (post_id, name, content_type, byte_size, bytes, created_at, thumbnail) VALUES (?,?,?,?,?,?,?)");
+                q.setParameter(1, postId).setParameter(2, f.name()).setParameter(3, f.contentType()).setParameter(4, (long) f.bytes().length)
+                        .setParameter(5, f.bytes()).setParameter(6, now);
+                if (f.thumbnail() != null) q.setParameter(7, f.thumbnail());
+                q.executeUpdate();
+                ids.add(((Number) em.createNativeQuery("SELECT MAX(id) FROM forum_attachment WHERE post_id = ?").setParameter(1, postId).getSingleResult()).longValue());
+            }
+            return ids;
+        });
+    }
+
+    private static Attachment attachment(Object row) {
+        Object[] r = (Object[]) row;
+        return new Attachment(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3], ((Number) r[4]).longValue(),
+                ((Number) r[5]).intValue() == 1);
+    }
+
+    private static final String ATTACHMENT_COLUMNS = "SELECT a.id, a.post_id, a.name, a.content_type, a.byte_size, CASE WHEN a.thumbnail IS NULL THEN 0 ELSE 1 END FROM forum_attachment a ";
+
+    public List<Attachment> attachments(long postId) {
+        return db.inTransaction(em -> {
+            List<Attachment> out = new ArrayList<>();
+            for (Object r : em.createNativeQuery(ATTACHMENT_COLUMNS + "WHERE a.post_id = ? ORDER BY a.id").setParameter(1, postId).getResultList()) out.add(attachment(r));
+            return out;
+        });
+    }
+
+    /** post id → its files, for every post of a discussion. */
+    public Map<Long, List<Attachment>> attachmentsOfDiscussion(long discussionId) {
+        return db.inTransaction(em -> {
+            Map<Long, List<Attachment>> out = new HashMap<>();
+            for (Object r : em.createNativeQuery(ATTACHMENT_COLUMNS + "JOIN forum_post p ON p.id = a.post_id WHERE p.discussion_id = ? ORDER BY a.id")
+                    .setParameter(1, discussionId).getResultList()) {
+                Attachment a = attachment(r);
+                out.computeIfAbsent(a.postId(), k -> new ArrayList<>()).add(a);
+            }
+            return out;
+        });
+    }
+
+    public Optional<Attachment> attachment(long id) {
+        return db.inTransaction(em -> {
+            List<?> rows = em.createNativeQuery(ATTACHMENT_COLUMNS + "WHERE a.id = ?").setParameter(1, id).getResultList();
+            return rows.isEmpty() ? Optional.<Attachment>empty() : Optional.of(attachment(rows.get(0)));
+        });
+    }
+
+    /** The file's bytes, or its thumbnail's. */
+    public Optional<byte[]> attachmentBytes(long id, boolean thumbnail) {
+        return db.inTransaction(em -> {
+            List<?> rows = em.createNativeQuery("SELECT " + (thumbnail ? "thumbnail" : "bytes") + " FROM forum_attachment WHERE id = ?").setParameter(1, id).getResultList();
+            return rows.isEmpty() || rows.get(0) == null ? Optional.<byte[]>empty() : Optional.of((byte[]) rows.get(0));
+        });
+    }
+
     // ---- search and feeds
 
     /** Posts (not deleted) in the given forums matching all filters, newest first, at most {@code limit}. */
