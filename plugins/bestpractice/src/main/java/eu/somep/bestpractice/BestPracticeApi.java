@@ -1,6 +1,5 @@
 package eu.somep.bestpractice;
 
-import eu.somep.api.security.AccessControl;
 import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.Problem;
 import eu.somep.api.web.RequiresCapability;
@@ -294,5 +293,4 @@ public class BestPracticeApi implements WebResource {
         return Response.noContent().build();
     }
 
-    static final long SITE = AccessControl.SITE;
 }

@@ -3,7 +3,6 @@ package eu.somep.bestpractice;
 import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.Problem;
 import eu.somep.api.web.View;
-import eu.somep.bestpractice.internal.BestPracticeStore;
 import eu.somep.spi.web.WebResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -137,9 +136,5 @@ public class BestPracticeSite implements WebResource {
         Views.Comparison cmp = countries == null || countries.isEmpty() ? null : api.compare(countries);
         return View.of("bestpractice/compare.ftlh").with("countries", names).with("cmp", cmp)
                 .with("chosen", cmp == null ? List.of() : cmp.countries());
-    }
-
-    static BestPracticeStore.Filter none() {
-        return BestPracticeStore.Filter.none();
     }
 }
