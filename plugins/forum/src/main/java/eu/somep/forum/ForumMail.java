@@ -71,10 +71,16 @@ public class ForumMail implements ScheduledTask {
         return new Views.MailRun(posts, mails, digests, s.subs.queued(false, BATCH).size() + s.subs.queued(true, BATCH).size());
     }
 
+    /** Once a day, at the first run after the digest hour; a new site counts today as done (its first digest is tomorrow's). */
     private boolean digestDue() {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        if (now.getHour() < s.config().digestHour()) return false;
-        return !s.subs.state("digest.last").map(now.toLocalDate().toString()::equals).orElse(false);
+        String today = now.toLocalDate().toString();
+        Optional<String> last = s.subs.state("digest.last");
+        if (last.isEmpty()) {
+            s.subs.setState("digest.last", today);
+            return false;
+        }
+        return now.getHour() >= s.config().digestHour() && !last.get().equals(today);
     }
 
     // ---- who gets a post

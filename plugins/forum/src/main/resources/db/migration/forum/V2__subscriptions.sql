@@ -38,6 +38,6 @@ CREATE INDEX forum_post_queued ON forum_post(queued);
 
 -- The key that signs unsubscribe links, and when the last digest went out.
 CREATE TABLE forum_state (
-    name  VARCHAR(64)  NOT NULL PRIMARY KEY,
-    value VARCHAR(255) NOT NULL
+    state_key   VARCHAR(64)  NOT NULL PRIMARY KEY,
+    state_value VARCHAR(255) NOT NULL
 );

@@ -148,15 +148,15 @@ public final class SubscriptionStore {
 
     public Optional<String> state(String name) {
         return db.inTransaction(em -> {
-            List<?> r = em.createNativeQuery("SELECT value FROM forum_state WHERE name = ?").setParameter(1, name).getResultList();
+            List<?> r = em.createNativeQuery("SELECT state_value FROM forum_state WHERE state_key = ?").setParameter(1, name).getResultList();
             return r.isEmpty() ? Optional.<String>empty() : Optional.of((String) r.get(0));
         });
     }
 
     public void setState(String name, String value) {
         db.run(em -> {
-            em.createNativeQuery("DELETE FROM forum_state WHERE name = ?").setParameter(1, name).executeUpdate();
-            em.createNativeQuery("INSERT INTO forum_state (name, value) VALUES (?,?)").setParameter(1, name).setParameter(2, value).executeUpdate();
+            em.createNativeQuery("DELETE FROM forum_state WHERE state_key = ?").setParameter(1, name).executeUpdate();
+            em.createNativeQuery("INSERT INTO forum_state (state_key, state_value) VALUES (?,?)").setParameter(1, name).setParameter(2, value).executeUpdate();
         });
     }
 
@@ -167,7 +167,7 @@ public final class SubscriptionStore {
             byte[] fresh = new byte[32];
             new SecureRandom().nextBytes(fresh);
             try {
-                db.run(em -> em.createNativeQuery("INSERT INTO forum_state (name, value) VALUES (?,?)").setParameter(1, "mail.key")
+                db.run(em -> em.createNativeQuery("INSERT INTO forum_state (state_key, state_value) VALUES (?,?)").setParameter(1, "mail.key")
                         .setParameter(2, HexFormat.of().formatHex(fresh)).executeUpdate());
             } catch (RuntimeException raced) {
                 // another node made it first: use theirs
