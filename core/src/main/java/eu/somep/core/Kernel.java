@@ -106,6 +106,7 @@ public final class Kernel implements AutoCloseable {
         framework = new Framework(settings);
         framework.start();
         BundleContext ctx = framework.context();
+        mailer = new Mailer(settings);
         registerServices(ctx);
 
         runtimes = new Runtimes();
@@ -127,7 +128,6 @@ public final class Kernel implements AutoCloseable {
         SignIn signIn = new SignIn(shiro, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
-        mailer = new Mailer(settings);
         var kernelMessages = runtimes.kernel().messages();
         Registration registration = new Registration(users, new Secrets(dataSource), new SiteSettings(dataSource), mailer, kernelMessages, audit, this::baseUrl);
         ViewRenderer renderer = new ViewRenderer(navigation);
@@ -169,6 +169,7 @@ public final class Kernel implements AutoCloseable {
         ctx.registerService(eu.somep.api.security.UserDirectory.class, new eu.somep.core.security.Directory(users), null);
         ctx.registerService(eu.somep.api.web.Uploads.class, new eu.somep.core.security.UploadsService(), null);
         ctx.registerService(EventBus.class, events, null);
+        ctx.registerService(eu.somep.api.mail.Mail.class, new eu.somep.core.mail.MailService(mailer, this::baseUrl), null);
         ctx.registerService(Messages.class.getName(), new ServiceFactory<Messages>() {
             @Override
             public Messages getService(Bundle bundle, ServiceRegistration<Messages> reg) {

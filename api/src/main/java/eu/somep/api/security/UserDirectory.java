@@ -19,4 +19,7 @@ public interface UserDirectory {
 
     /** The accounts with these ids that exist, in no particular order. */
     List<Person> byIds(Collection<Long> ids);
+
+    /** The ids of every account that may sign in (not suspended, not awaiting confirmation or approval), e.g. for forced subscriptions. */
+    List<Long> activeIds();
 }

@@ -58,26 +58,31 @@ public final class Mailer implements AutoCloseable {
 
     /** Queues a plain-text mail; a failure is logged (the link can be asked for again). */
     public void send(String to, String subject, String text) {
-        sender.execute(() -> {
+        sender.execute(() -> sendNow(to, subject, text));
+    }
+
+    /** Sends a plain-text mail on the calling thread: true once the server accepted it; a failure is logged. */
+    public boolean sendNow(String to, String subject, String text) {
+        try {
+            MimeMessage m = new MimeMessage(session);
+            m.setFrom(from);
+            m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+            m.setSubject(subject, "UTF-8");
+            m.setText(text, "UTF-8");
+            m.setSentDate(new Date());
+            // Jakarta Mail finds its provider through the thread's context class loader
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(Mailer.class.getClassLoader());
             try {
-                MimeMessage m = new MimeMessage(session);
-                m.setFrom(from);
-                m.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-                m.setSubject(subject, "UTF-8");
-                m.setText(text, "UTF-8");
-                m.setSentDate(new Date());
-                // Jakarta Mail finds its provider through the thread's context class loader
-                ClassLoader previous = Thread.currentThread().getContextClassLoader();
-                Thread.currentThread().setContextClassLoader(Mailer.class.getClassLoader());
-                try {
-                    Transport.send(m);
-                } finally {
-                    Thread.currentThread().setContextClassLoader(previous);
-                }
-            } catch (MessagingException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Cannot send mail '" + subject + "': " + e.getMessage());
+                Transport.send(m);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
             }
-        });
+            return true;
+        } catch (MessagingException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot send mail '" + subject + "': " + e.getMessage());
+            return false;
+        }
     }
 
     @Override

@@ -28,6 +28,12 @@ public final class Directory implements UserDirectory {
         return users.people(ids);
     }
 
+    @Override
+    public List<Long> activeIds() {
+        java.util.Map<Long, String> inactive = users.statuses();
+        return users.list().stream().filter(u -> !u.suspended() && !inactive.containsKey(u.id())).map(User::id).toList();
+    }
+
     private Person person(User u) {
         return new Person(u.id(), u.username(), u.displayName(), users.profile(u).email());
     }

@@ -282,6 +282,15 @@ public class CourseService implements CourseTracker {
     }
 
     @Override
+    public boolean canView(long activityId, long userId) {
+        return store.activity(activityId).flatMap(a -> store.course(a.courseId).map(c -> {
+            long ctx = courseContext(c);
+            boolean enter = c.visible ? access.can(userId, VIEW, ctx) : access.can(userId, VIEW_HIDDEN, ctx);
+            return enter && (!a.hidden || access.can(userId, VIEW_HIDDEN, ctx));
+        })).orElse(false);
+    }
+
+    @Override
     public void completed(long activityId, long userId, String how) {
         store.complete(activityId, userId, how);
     }

@@ -41,10 +41,12 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ForumApi implements WebResource {
     final ForumService s;
+    final ForumMail mail;
 
     @Activate
-    public ForumApi(@Reference ForumService s) {
+    public ForumApi(@Reference ForumService s, @Reference ForumMail mail) {
         this.s = s;
+        this.mail = mail;
     }
 
     public record NewForum(String category, String name, String intro, String type) {
@@ -60,6 +62,12 @@ public class ForumApi implements WebResource {
     }
 
     public record Move(Long forumId) {
+    }
+
+    public record Mode(String mode) {
+    }
+
+    public record Preferences(Boolean digest) {
     }
 
     // ---- forums
@@ -110,6 +118,7 @@ public class ForumApi implements WebResource {
         if (!bad.isEmpty()) throw invalid(bad);
         Discussion d = s.store.startDiscussion(f.id, n.title().trim(), me, body);
         posted(f, me);
+        s.posted(f, d.id, me);
         return Response.status(201).entity(s.view(d, s.names(Set.of(me)), 0)).build();
     }
 
@@ -165,6 +174,7 @@ public class ForumApi implements WebResource {
         if (!bad.isEmpty()) throw invalid(bad);
         Post p = s.store.reply(d.id, parent, me, body);
         posted(f, me);
+        s.posted(f, d.id, me);
         return Response.status(201).entity(Map.of("id", p.id, "discussionId", d.id)).build();
     }
 
@@ -374,6 +384,118 @@ public class ForumApi implements WebResource {
         Post p = s.post(id);
         if (p.deleted) return List.of();
         return s.store.attachments(p.id).stream().map(ForumService::view).toList();
+    }
+
+    // ---- subscriptions and mail
+
+    @GET
+    @Path("forums/{id}/subscription")
+    @ContextCapability(ForumService.VIEW)
+    public Views.Subscription forumSubscription(@PathParam("id") long id) {
+        long me = s.me();
+        return s.subscription(s.forum(id), null, me);
+    }
+
+    /** Subscribes the caller to a forum: every new post in it (optional and auto forums). */
+    @POST
+    @Path("forums/{id}/subscription")
+    @ContextCapability(ForumService.VIEW)
+    public Views.Subscription subscribeForum(@PathParam("id") long id) {
+        long me = s.me();
+        Forum f = changeable(s.forum(id));
+        s.subs.set(f.id, null, me, true);
+        return s.subscription(f, null, me);
+    }
+
+    /** Unsubscribes the caller from a forum and from every discussion in it. */
+    @DELETE
+    @Path("forums/{id}/subscription")
+    @ContextCapability(ForumService.VIEW)
+    public Views.Subscription unsubscribeForum(@PathParam("id") long id) {
+        long me = s.me();
+        Forum f = changeable(s.forum(id));
+        s.subs.leaveForum(f.id, me);
+        return s.subscription(f, null, me);
+    }
+
+    @GET
+    @Path("discussions/{id}/subscription")
+    @ContextCapability(ForumService.VIEW)
+    public Views.Subscription discussionSubscription(@PathParam("id") long id) {
+        long me = s.me();
+        Discussion d = s.discussion(id);
+        return s.subscription(s.store.forum(d.forumId).orElseThrow(), d, me);
+    }
+
+    @POST
+    @Path("discussions/{id}/subscription")
+    @ContextCapability(ForumService.VIEW)
+    public Views.Subscription subscribeDiscussion(@PathParam("id") long id) {
+        long me = s.me();
+        Discussion d = s.discussion(id);
+        Forum f = changeable(s.store.forum(d.forumId).orElseThrow());
+        s.subs.set(f.id, d.id, me, true);
+        return s.subscription(f, d, me);
+    }
+
+    /** Stops mail about one discussion, also when subscribed to its forum (recorded as an opt-out). */
+    @DELETE
+    @Path("discussions/{id}/subscription")
+    @ContextCapability(ForumService.VIEW)
+    public Views.Subscription unsubscribeDiscussion(@PathParam("id") long id) {
+        long me = s.me();
+        Discussion d = s.discussion(id);
+        Forum f = changeable(s.store.forum(d.forumId).orElseThrow());
+        s.subs.set(f.id, d.id, me, false);
+        return s.subscription(f, d, me);
+    }
+
+    private Forum changeable(Forum f) {
+        if ("forced".equals(f.subscription)) throw new Problem(409, "Conflict", s.messages.get("forum.error.forced"));
+        if ("disabled".equals(f.subscription)) throw new Problem(409, "Conflict", s.messages.get("forum.error.nosubscriptions"));
+        return f;
+    }
+
+    /** Sets a forum's subscription mode (moderators): optional, forced, auto or disabled. */
+    @PUT
+    @Path("forums/{id}/subscription/mode")
+    @ContextCapability(ForumService.MODERATE)
+    public Views.Subscription setMode(@PathParam("id") long id, Mode m) {
+        long me = s.me();
+        Forum f = s.forum(id);
+        requireModerator(f.id);
+        if (m == null || m.mode() == null || !Forum.MODES.contains(m.mode())) throw invalid(List.of("forum.error.mode"));
+        s.subs.setMode(f.id, m.mode());
+        return s.subscription(s.store.forum(f.id).orElseThrow(), null, me);
+    }
+
+    /** The caller's mail preference: {@code digest} false, each post by mail; true, one daily digest. */
+    @GET
+    @Path("preferences")
+    @PublicAccess // the caller's own preference; 401 for guests
+    public Map<String, Object> preferences() {
+        return Map.of("digest", s.subs.digest(s.me()));
+    }
+
+    @PUT
+    @Path("preferences")
+    @PublicAccess // the caller's own preference; 401 for guests
+    public Map<String, Object> setPreferences(Preferences p) {
+        long me = s.me();
+        if (p == null || p.digest() == null) throw Problem.badRequest("Send a JSON object with digest (true or false).");
+        s.subs.setDigest(me, p.digest());
+        return preferences();
+    }
+
+    /**
+     * Runs the mail task now instead of at its next minute (administrators: tests, operations); {@code digest=true}
+     * also sends the daily digest now.
+     */
+    @POST
+    @Path("notifications/send")
+    @RequiresCapability("kernel:manageplugins")
+    public Views.MailRun sendNow(@QueryParam("digest") boolean digest) {
+        return mail.send(digest);
     }
 
     // ---- search

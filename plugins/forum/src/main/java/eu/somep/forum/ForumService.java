@@ -12,6 +12,7 @@ import eu.somep.forum.internal.Forum;
 import eu.somep.forum.internal.ForumStore;
 import eu.somep.forum.internal.Post;
 import eu.somep.forum.internal.Sanitizer;
+import eu.somep.forum.internal.SubscriptionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,17 +43,21 @@ public class ForumService {
     public static final String ADD = "forum:addforum";
 
     final ForumStore store;
+    final SubscriptionStore subs;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
     final Messages messages;
     final CourseTracker courses;
     private volatile Duration editWindow;
+    private volatile ForumConfig config;
+    private volatile byte[] key;
 
     @Activate
     public ForumService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
                         @Reference Messages messages, @Reference CourseTracker courses, ForumConfig config) {
         this.store = new ForumStore(db);
+        this.subs = new SubscriptionStore(db);
         this.access = access;
         this.directory = directory;
         this.user = user;
@@ -65,10 +70,22 @@ public class ForumService {
     @Modified
     void modified(ForumConfig config) {
         editWindow = Duration.ofMinutes(Math.max(0, config.editMinutes()));
+        this.config = config;
     }
 
     Duration editWindow() {
         return editWindow;
+    }
+
+    ForumConfig config() {
+        return config;
+    }
+
+    /** The key that signs unsubscribe links (read once). */
+    byte[] key() {
+        byte[] k = key;
+        if (k == null) key = k = subs.signingKey();
+        return k;
     }
 
     // ---- contexts and checks
@@ -152,6 +169,40 @@ public class ForumService {
         if (!hiddenUntilPosted(f, d)) return true;
         long first = store.posts(d.id).get(0).id;
         return p.id == first || user.userId().map(u -> u == p.authorId).orElse(false);
+    }
+
+    // ---- mail: the same rules, for a given user rather than the current one
+
+    /** Whether a user (not the current one) may see a post: the forum (course enrolment, forum:view), and Q&A. */
+    boolean canSee(long userId, Forum f, Discussion d, Post p, long firstPostId) {
+        if (p.deleted) return false;
+        long ctx = context(f);
+        if (f.activityId != null && !courses.canView(f.activityId, userId)) return false;
+        if (!access.can(userId, VIEW, ctx)) return false;
+        if ("qanda".equals(f.type) && !access.can(userId, QANDA, ctx) && d.authorId != userId && !store.hasPosted(d.id, userId)) {
+            return p.id == firstPostId || p.authorId == userId;
+        }
+        return true;
+    }
+
+    /** A user's subscription to a forum (discussion null) or one of its discussions. */
+    Views.Subscription subscription(Forum f, Discussion d, long userId) {
+        String mode = f.subscription == null ? "optional" : f.subscription;
+        boolean digest = subs.digest(userId);
+        return switch (mode) {
+            case "forced" -> new Views.Subscription(true, mode, false, digest);
+            case "disabled" -> new Views.Subscription(false, mode, false, digest);
+            default -> {
+                boolean forum = subs.row(f.id, null, userId).orElse(false);
+                boolean on = d == null ? forum : subs.row(f.id, d.id, userId).orElse(forum);
+                yield new Views.Subscription(on, mode, true, digest);
+            }
+        };
+    }
+
+    /** After a post: in an "auto" forum the author now follows the discussion (unless they opted out of it). */
+    void posted(Forum f, long discussionId, long userId) {
+        if ("auto".equals(f.subscription)) subs.autoSubscribe(f.id, discussionId, userId);
     }
 
     String html(String written) {

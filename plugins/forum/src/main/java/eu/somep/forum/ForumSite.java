@@ -84,7 +84,17 @@ public class ForumSite implements WebResource {
     @GET
     @PublicAccess // lists only the forums the caller may see
     public View index() {
-        return View.of("forum/index.ftlh").with("forums", api.forums()).with("canAdd", s.user.can(ForumService.ADD)).with("types", Forum.TYPES).with("error", "");
+        return View.of("forum/index.ftlh").with("forums", api.forums()).with("canAdd", s.user.can(ForumService.ADD)).with("types", Forum.TYPES).with("error", "")
+                .with("signedIn", s.user.userId().isPresent()).with("digest", s.user.userId().map(s.subs::digest).orElse(false));
+    }
+
+    /** The mail preference: each post, or a daily digest. */
+    @POST
+    @Path("preferences")
+    @PublicAccess // the caller's own preference; 401 for guests
+    public Response preferences(@FormParam("digest") String digest) {
+        api.setPreferences(new ForumApi.Preferences("true".equals(digest)));
+        return Response.seeOther(URI.create("/forum#mail")).build();
     }
 
     @POST
@@ -100,7 +110,59 @@ public class ForumSite implements WebResource {
         Forum f = s.forum(id);
         return View.of("forum/forum.ftlh").with("forum", s.view(f)).with("discussions", s.discussions(f)).with("signedIn", s.user.userId().isPresent())
                 .with("feed", f.activityId == null && s.access.can(ForumService.VIEW, eu.somep.api.security.AccessControl.SITE) && guestCanView(f))
-                .with("title", "").with("message", "").with("error", "");
+                .with("title", "").with("message", "").with("error", "")
+                .with("subscription", s.user.userId().map(u -> (Object) s.subscription(f, null, u)).orElse(""))
+                .with("modes", Forum.MODES).with("mode", f.subscription == null ? "optional" : f.subscription);
+    }
+
+    @POST
+    @Path("{id}/{op: subscribe|unsubscribe}")
+    @ContextCapability(ForumService.VIEW)
+    public Response subscribeForum(@PathParam("id") long id, @PathParam("op") String op) {
+        if ("subscribe".equals(op)) api.subscribeForum(id);
+        else api.unsubscribeForum(id);
+        return Response.seeOther(URI.create("/forum/" + id)).build();
+    }
+
+    @POST
+    @Path("{id}/mode")
+    @ContextCapability(ForumService.MODERATE)
+    public Response mode(@PathParam("id") long id, @FormParam("mode") String mode) {
+        api.setMode(id, new ForumApi.Mode(mode));
+        return Response.seeOther(URI.create("/forum/" + id)).build();
+    }
+
+    // ---- the one-click unsubscribe link in mails: GET shows a button, only POST changes anything (mail scanners follow links)
+
+    @GET
+    @Path("unsubscribe")
+    @PublicAccess // the signed token is the permission
+    public Response unsubscribePage(@QueryParam("token") String token) {
+        return unsubscribe(token, false);
+    }
+
+    @POST
+    @Path("unsubscribe")
+    @PublicAccess // the signed token is the permission
+    public Response unsubscribeNow(@FormParam("token") String token) {
+        return unsubscribe(token, true);
+    }
+
+    private Response unsubscribe(String token, boolean act) {
+        View v = View.of("forum/unsubscribe.ftlh").with("token", token == null ? "" : token).with("what", "").with("done", false).with("error", "");
+        var t = eu.somep.forum.internal.UnsubscribeToken.verify(token, s.key());
+        Forum f = t.flatMap(x -> s.store.forum(x.forumId())).orElse(null);
+        Discussion d = t.filter(x -> x.discussionId() != 0).flatMap(x -> s.store.discussion(x.discussionId())).orElse(null);
+        if (f == null || (t.get().discussionId() != 0 && d == null)) {
+            return Response.status(400).entity(v.with("error", s.messages.get("forum.unsubscribe.invalid"))).build();
+        }
+        v = v.with("what", d == null ? f.name : d.title);
+        if ("forced".equals(f.subscription)) return Response.status(409).entity(v.with("error", s.messages.get("forum.error.forced"))).build();
+        if (!act) return Response.ok(v).build();
+        long user = t.get().userId();
+        if (d == null) s.subs.leaveForum(f.id, user);
+        else s.subs.set(f.id, d.id, user, false);
+        return Response.ok(v.with("done", true)).build();
     }
 
     private boolean guestCanView(Forum f) {
@@ -172,7 +234,17 @@ public class ForumSite implements WebResource {
                 ? s.visibleForums(f.activityId == null ? s.store.siteForums() : List.of(f)).stream().filter(s::moderator).map(s::view).toList() : List.of();
         return View.of("forum/discussion.ftlh").with("page", page).with("mode", "flat".equals(mode) ? "flat" : "nested")
                 .with("order", "newest".equals(order) ? "newest" : "oldest").with("reply", reply == null ? 0L : reply).with("message", message)
-                .with("error", error).with("signedIn", s.user.userId().isPresent()).with("me", s.user.userId().orElse(0L)).with("targets", targets);
+                .with("error", error).with("signedIn", s.user.userId().isPresent()).with("me", s.user.userId().orElse(0L)).with("targets", targets)
+                .with("subscription", s.user.userId().map(u -> (Object) s.subscription(f, s.store.discussion(page.discussion().id()).orElseThrow(), u)).orElse(""));
+    }
+
+    @POST
+    @Path("discussion/{id}/{op: subscribe|unsubscribe}")
+    @ContextCapability(ForumService.VIEW)
+    public Response subscribeDiscussion(@PathParam("id") long id, @PathParam("op") String op) {
+        if ("subscribe".equals(op)) api.subscribeDiscussion(id);
+        else api.unsubscribeDiscussion(id);
+        return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
     }
 
     @POST

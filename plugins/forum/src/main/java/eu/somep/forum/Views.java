@@ -31,6 +31,17 @@ public final class Views {
     public record SearchHit(long postId, long discussionId, String discussionTitle, String author, Instant createdAt, String snippet) {
     }
 
+    /**
+     * The caller's subscription to a forum or discussion: {@code mode} is the forum's (optional, forced, auto,
+     * disabled); {@code changeable} is false when forced or disabled; {@code digest} is their mail preference.
+     */
+    public record Subscription(boolean subscribed, String mode, boolean changeable, boolean digest) {
+    }
+
+    /** What a run of the mail task did: posts whose recipients were queued, mails sent, digests sent, mails still waiting. */
+    public record MailRun(int posts, int mails, int digests, int waiting) {
+    }
+
     public record ReportView(long id, long postId, long discussionId, String reporter, String reason, Instant createdAt, String excerpt) {
     }
 }

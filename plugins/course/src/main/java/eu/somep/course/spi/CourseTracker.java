@@ -16,6 +16,9 @@ public interface CourseTracker {
     /** Whether the current user may see the activity (enrolled in its course, or allowed to see all courses, and it is visible to them). */
     boolean canView(long activityId);
 
+    /** Whether a given user may see the activity, by the same rules (for mail to people who are not the current user). */
+    boolean canView(long activityId, long userId);
+
     /** Records that a user completed an activity ({@code how}: viewed, posted, passed); repeated reports are harmless. */
     void completed(long activityId, long userId, String how);
 

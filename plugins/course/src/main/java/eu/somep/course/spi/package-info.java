@@ -3,7 +3,7 @@
  * registers an {@link eu.somep.course.spi.ActivityType} service, and trainers add its activities to course sections.
  * Activities report completion and grades through the {@link eu.somep.course.spi.CourseTracker} service.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package eu.somep.course.spi;
 

@@ -13,6 +13,8 @@ import java.time.Instant;
 @Table(name = "forum_forum")
 public class Forum {
     public static final java.util.List<String> TYPES = java.util.List.of("standard", "qanda", "single", "news");
+    /** Subscription modes: people choose; every reader gets every post; posting subscribes; no mail. */
+    public static final java.util.List<String> MODES = java.util.List.of("optional", "forced", "auto", "disabled");
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -26,6 +28,9 @@ public class Forum {
     public String intro;
     @Column(nullable = false, length = 16)
     public String type;
+    /** optional, forced, auto or disabled: see {@link #MODES}. */
+    @Column(nullable = false, length = 16)
+    public String subscription;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

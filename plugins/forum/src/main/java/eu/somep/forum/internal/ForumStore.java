@@ -41,6 +41,7 @@ public final class ForumStore {
                 f.activityId = activityId;
                 f.createdAt = Instant.now();
                 f.type = type;
+                f.subscription = "news".equals(type) ? "forced" : "optional";
             }
             f.category = category;
             f.name = name;

@@ -29,4 +29,7 @@ public class Post {
     public Instant modifiedAt;
     @Column(nullable = false)
     public boolean deleted;
+    /** Whether its recipients have been put in the mail queue (new posts: not yet). */
+    @Column(nullable = false)
+    public boolean queued;
 }
