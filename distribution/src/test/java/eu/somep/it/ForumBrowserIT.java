@@ -1,6 +1,11 @@
 package eu.somep.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -10,20 +15,25 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import eu.somep.core.config.Settings;
+import eu.somep.core.security.Profile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forum in a real browser (Debian's Chromium, driven by Playwright): a user starts a discussion in "Social media
- * and policing" with an image, which the post shows as a thumbnail; another user replies with a quote; the first
- * user sees an unread badge on the discussion, and the reply nested under their post.
+ * The forum in a real browser (Debian's Chromium, driven by Playwright), with the mail read from a real SMTP server
+ * (GreenMail): a trainee starts a discussion in "Social media and policing" with an image, which the post shows as
+ * a thumbnail, and subscribes to it with the page's button; another trainee replies with a quote; the first sees
+ * an unread badge on the discussion and gets an e-mail with the reply and a link, which opens the discussion with
+ * the reply nested under their post.
  */
 class ForumBrowserIT {
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
@@ -31,7 +41,9 @@ class ForumBrowserIT {
     private static final String TITLE = "Posting suspect photos";
     private static final String OPENING = "Should forces post CCTV stills of suspects? The chart shows the responses we had.";
     private static final String REPLY = "Only with a court order, and the posts must be taken down afterwards.";
+    private static final String AYSE_MAIL = "ayse@example.org";
 
+    private static GreenMail smtp;
     private static TestSomep somep;
     private static Playwright playwright;
     private static Browser browser;
@@ -39,8 +51,12 @@ class ForumBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        somep = TestSomep.builder().start();
-        somep.kernel().users().create("ayse", "ayse-pass-123", "Ayse Yilmaz", false);
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        somep = TestSomep.builder().set(Settings.MAIL_HOST, "127.0.0.1")
+                .set(Settings.MAIL_PORT, String.valueOf(smtp.getSmtp().getPort())).start();
+        var ayse = somep.kernel().users().create("ayse", "ayse-pass-123", "Ayse Yilmaz", false);
+        somep.kernel().users().saveProfile(ayse, new Profile("Ayse Yilmaz", AYSE_MAIL, null, null, "en", null));
         somep.kernel().users().create("mehmet", "mehmet-pass-123", "Mehmet Kaya", false);
         chromiumHome = Files.createTempDirectory("somep-chromium-");
         playwright = Playwright.create();
@@ -61,9 +77,13 @@ class ForumBrowserIT {
             if (browser != null) browser.close();
             if (playwright != null) playwright.close();
         } finally {
-            if (somep != null) {
-                somep.close();
-                somep.deleteHome();
+            try {
+                if (somep != null) {
+                    somep.close();
+                    somep.deleteHome();
+                }
+            } finally {
+                if (smtp != null) smtp.stop();
             }
             if (chromiumHome != null) {
                 try (var s = Files.walk(chromiumHome)) {
@@ -74,7 +94,7 @@ class ForumBrowserIT {
     }
 
     @Test
-    void a_discussion_with_an_image_a_quoted_reply_and_the_unread_badge() throws Exception {
+    void a_discussion_with_an_image_a_quoted_reply_the_unread_badge_and_the_mail() throws Exception {
         try (BrowserContext ayseContext = newContext(); BrowserContext mehmetContext = newContext()) {
             Page ayse = ayseContext.newPage();
             signIn(ayse, "ayse", "ayse-pass-123", "Ayse Yilmaz");
@@ -95,6 +115,14 @@ class ForumBrowserIT {
             assertThat(thumb).hasJSProperty("complete", true);
             assertThat(thumb).hasJSProperty("naturalWidth", 320); // the thumbnail was served and decoded
 
+            // The forum's subscription is optional: Ayse follows her discussion with the page's button
+            Locator subscription = ayse.getByTestId("subscription");
+            assertThat(subscription).hasText("You are not subscribed.");
+            button(ayse, "Subscribe to this discussion").click();
+            assertThat(ayse).hasURL(discussionUrl);
+            assertThat(subscription).hasText("You are subscribed: new posts come by e-mail.");
+            assertThat(button(ayse, "Unsubscribe from this discussion")).isVisible();
+
             // Mehmet replies to it with a quote
             Page mehmet = mehmetContext.newPage();
             signIn(mehmet, "mehmet", "mehmet-pass-123", "Mehmet Kaya");
@@ -108,13 +136,30 @@ class ForumBrowserIT {
             button(mehmet, "Post to forum").click();
             assertThat(mehmet).hasURL(discussionUrl);
             assertThat(mehmet.locator("article.forum-depth-1")).containsText(REPLY);
+            String replyId = mehmet.locator("article.forum-depth-1").first().getAttribute("data-post");
 
-            // Ayse: an unread badge on the discussion, then the reply nested under her post, with the quote
+            // The mail goes out now rather than at the task's next minute: one mail, to Ayse, with the reply and its link
+            var run = somep.adminPost("/api/forum/notifications/send");
+            assertEquals(200, run.statusCode(), run.body());
+            assertTrue(smtp.waitForIncomingEmail(10_000, 1), "the reply's mail arrives");
+            String[] mail = RegistrationIT.mailTo(smtp, AYSE_MAIL, 1);
+            assertEquals(1, smtp.getReceivedMessages().length, "one mail: Ayse's own post mails no one");
+            assertEquals("[" + FORUM + "] " + TITLE, mail[0]);
+            assertTrue(mail[1].contains("Mehmet Kaya wrote in \"" + TITLE + "\""), mail[1]);
+            assertTrue(mail[1].replaceAll("\\s+", " ").contains(REPLY), mail[1]);
+            Matcher link = Pattern.compile("Open the post: (http://localhost:\\d+/forum/discussion/(\\d+)#p(\\d+))").matcher(mail[1]);
+            assertTrue(link.find(), "the mail links to the reply: " + mail[1]);
+            assertEquals(discussionUrl, link.group(1).substring(0, link.group(1).indexOf('#')));
+            assertEquals(replyId, link.group(3));
+
+            // Ayse: an unread badge on the discussion; the mail's link opens it, the reply nested under her post, with the quote
             openForum(ayse);
             Locator row = ayse.locator("tr[data-discussion=\"" + TITLE + "\"]");
             assertThat(row.getByTestId("unread")).hasText("1");
-            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(TITLE).setExact(true)).click();
-            assertThat(ayse).hasURL(discussionUrl);
+            ayse.navigate(link.group(1));
+            assertThat(ayse).hasURL(link.group(1));
+            assertThat(heading(ayse, TITLE)).isVisible();
+            assertThat(ayse.locator("main article#p" + replyId)).containsText(REPLY);
             Locator articles = ayse.locator("main article");
             assertThat(articles).hasCount(2);
             assertThat(articles.nth(0)).hasClass(Pattern.compile("forum-depth-0"));
