@@ -97,6 +97,17 @@ class ForumIT {
             assertEquals(204, as(somep, admin, "POST", "/api/forum/reports/" + id(reported) + "/resolve", null).statusCode());
             assertEquals("[]", as(somep, admin, "GET", "/api/forum/reports", null).body());
 
+            // split: a reply and its answers become a discussion of their own (moderators only)
+            assertEquals(403, as(somep, ayse, "POST", "/api/forum/posts/" + reply1 + "/split", "{\"title\":\"Twitter\"}").statusCode());
+            assertEquals(422, as(somep, admin, "POST", "/api/forum/posts/" + first + "/split", "{\"title\":\"No\"}").statusCode());
+            HttpResponse<String> split = as(somep, admin, "POST", "/api/forum/posts/" + reply1 + "/split", "{\"title\":\"Twitter for police news\"}");
+            assertEquals(201, split.statusCode(), split.body());
+            String splitPage = as(somep, ayse, "GET", "/api/forum/discussions/" + id(split), null).body();
+            assertTrue(splitPage.contains("Moderated.") && splitPage.contains("Why?"), splitPage);
+            String rest = as(somep, ayse, "GET", "/api/forum/discussions/" + d, null).body();
+            assertFalse(rest.contains("Why?"), rest);
+            assertTrue(rest.contains("Facebook for appeals"), rest);
+
             // unread counts, cleared by reading
             assertEquals(201, as(somep, mehmet, "POST", "/api/forum/discussions/" + d + "/posts", "{\"message\":\"One more.\"}").statusCode());
             assertTrue(as(somep, ayse, "GET", "/api/forum/forums/1", null).body().contains("\"unread\":1"));
@@ -147,6 +158,16 @@ class ForumIT {
             assertEquals(201, as(somep, t2, "POST", "/api/forum/discussions/" + d + "/posts", "{\"message\":\"Public sources.\"}").statusCode());
             assertTrue(as(somep, t2, "GET", "/api/forum/discussions/" + d, null).body().contains("Open-source intelligence"));
             assertFalse(as(somep, outsider, "GET", "/api/forum/search?q=intelligence", null).body().contains("Open-source"), "search respects Q&A");
+
+            // a busy forum is shown 50 discussions at a time
+            long busy = id(as(somep, admin, "POST", "/api/forum/forums", "{\"name\":\"Busy\"}"));
+            for (int i = 1; i <= 51; i++) {
+                assertEquals(201, as(somep, t1, "POST", "/api/forum/forums/" + busy + "/discussions", "{\"title\":\"Topic " + i + "\",\"message\":\"m\"}").statusCode());
+            }
+            String firstPage = as(somep, t1, "GET", "/api/forum/forums/" + busy, null).body();
+            assertTrue(firstPage.contains("\"pages\":2") && firstPage.contains("Topic 51") && !firstPage.contains("\"Topic 1\""), "newest first, 50 per page");
+            assertTrue(as(somep, t1, "GET", "/api/forum/forums/" + busy + "?page=1", null).body().contains("\"Topic 1\""));
+            assertTrue(somep.get("/forum/" + busy).body().contains("?page=1"), "the page links to the next page");
 
             // a forum activity in the demo course: participants only; posting completes it
             HttpResponse<String> course = as(somep, admin, "GET", "/api/course/courses/1", null);

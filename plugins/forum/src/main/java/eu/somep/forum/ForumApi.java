@@ -99,9 +99,11 @@ public class ForumApi implements WebResource {
     @GET
     @Path("forums/{id}")
     @ContextCapability(ForumService.VIEW)
-    public Map<String, Object> forum(@PathParam("id") long id) {
+    public Map<String, Object> forum(@PathParam("id") long id, @QueryParam("page") Integer page) {
         Forum f = s.forum(id);
-        return Map.of("forum", s.view(f), "discussions", s.discussions(f));
+        int p = page == null ? 0 : Math.max(0, page);
+        long total = s.store.countDiscussions(f.id);
+        return Map.of("forum", s.view(f), "discussions", s.discussions(f, p), "page", p, "pages", Math.max(1, (total + ForumService.PAGE - 1) / ForumService.PAGE));
     }
 
     @POST
@@ -205,6 +207,19 @@ public class ForumApi implements WebResource {
         if (!s.moderator(target)) throw invalid(List.of("forum.error.target"));
         s.store.move(d.id, target.id);
         return Response.noContent().build();
+    }
+
+    /** Splits a reply (with its answers) into a new discussion of the same forum (moderators). */
+    @POST
+    @Path("posts/{id}/split")
+    @ContextCapability(ForumService.MODERATE)
+    public Response split(@PathParam("id") long id, NewDiscussion n) {
+        Post p = s.post(id);
+        requireModerator(forumOf(p).id);
+        if (p.parentId == null) throw invalid(List.of("forum.error.splitfirst"));
+        if (n == null || n.title() == null || n.title().isBlank() || n.title().length() > 255) throw invalid(List.of("forum.error.title"));
+        Discussion d = s.store.split(p.id, n.title().trim());
+        return Response.status(201).entity(s.view(d, s.names(Set.of(d.authorId)), 0)).build();
     }
 
     @DELETE

@@ -221,12 +221,21 @@ public class ForumService {
         return out;
     }
 
+    /** Discussions on a forum page. */
+    static final int PAGE = 50;
+
     List<Views.DiscussionView> discussions(Forum f) {
-        List<Discussion> ds = store.discussions(f.id);
+        return discussions(f, 0);
+    }
+
+    /** One page (0 first) of the forum's discussions, with the current user's unread counts. */
+    List<Views.DiscussionView> discussions(Forum f, int page) {
+        List<Discussion> ds = store.discussions(f.id, Math.max(0, page) * PAGE, PAGE);
         Set<Long> authors = new HashSet<>();
         ds.forEach(d -> authors.add(d.authorId));
         Map<Long, String> names = names(authors);
-        Map<Long, Integer> unread = user.userId().map(u -> store.unread(u, f.id)).orElse(Map.of());
+        List<Long> ids = ds.stream().map(d -> d.id).toList();
+        Map<Long, Integer> unread = user.userId().map(u -> store.unread(u, ids)).orElse(Map.of());
         List<Views.DiscussionView> out = new ArrayList<>();
         for (Discussion d : ds) out.add(view(d, names, unread.getOrDefault(d.id, 0)));
         return out;

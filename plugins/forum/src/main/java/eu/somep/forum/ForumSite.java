@@ -106,9 +106,19 @@ public class ForumSite implements WebResource {
     @GET
     @Path("{id}")
     @ContextCapability(ForumService.VIEW)
-    public View forum(@PathParam("id") long id) {
+    public View forum(@PathParam("id") long id, @QueryParam("page") Integer page) {
+        int p = page == null ? 0 : Math.max(0, page);
+        long pages = Math.max(1, (s.store.countDiscussions(id) + ForumService.PAGE - 1) / ForumService.PAGE);
+        return forum(id, p).with("page", p).with("pages", pages);
+    }
+
+    private View forum(long id) {
+        return forum(id, (Integer) null);
+    }
+
+    private View forum(long id, int page) {
         Forum f = s.forum(id);
-        return View.of("forum/forum.ftlh").with("forum", s.view(f)).with("discussions", s.discussions(f)).with("signedIn", s.user.userId().isPresent())
+        return View.of("forum/forum.ftlh").with("forum", s.view(f)).with("discussions", s.discussions(f, page)).with("page", page).with("pages", 1L).with("signedIn", s.user.userId().isPresent())
                 .with("feed", f.activityId == null && s.access.can(ForumService.VIEW, eu.somep.api.security.AccessControl.SITE) && guestCanView(f))
                 .with("title", "").with("message", "").with("error", "")
                 .with("subscription", s.user.userId().map(u -> (Object) s.subscription(f, null, u)).orElse(""))
@@ -295,6 +305,20 @@ public class ForumSite implements WebResource {
     public Response moderate(@PathParam("id") long id, @PathParam("op") String op) {
         api.moderate(id, op);
         return Response.seeOther(URI.create("/forum/discussion/" + id)).build();
+    }
+
+    @POST
+    @Path("post/{id}/split")
+    @ContextCapability(ForumService.MODERATE)
+    public Response split(@PathParam("id") long id, @FormParam("title") String title) {
+        long from = s.post(id).discussionId;
+        try {
+            Views.DiscussionView d = (Views.DiscussionView) api.split(id, new ForumApi.NewDiscussion(title, null)).getEntity();
+            return Response.seeOther(URI.create("/forum/discussion/" + d.id())).build();
+        } catch (Problem p) {
+            if (p.status() != 422) throw p;
+            return Response.status(422).entity(discussionView(api.discussion(from, null, null), null, null, null, "", p.getMessage())).build();
+        }
     }
 
     @POST

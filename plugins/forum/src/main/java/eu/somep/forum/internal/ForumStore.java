@@ -64,6 +64,16 @@ public final class ForumStore {
 
     // ---- discussions and posts
 
+    /** One page of a forum's discussions (pinned first, then by last post), and how many there are in all. */
+    public List<Discussion> discussions(long forumId, int offset, int limit) {
+        return db.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
+                .setParameter("f", forumId).setFirstResult(offset).setMaxResults(limit).getResultList());
+    }
+
+    public long countDiscussions(long forumId) {
+        return db.inTransaction(em -> em.createQuery("select count(d) from Discussion d where d.forumId = :f", Long.class).setParameter("f", forumId).getSingleResult());
+    }
+
     public List<Discussion> discussions(long forumId) {
         return db.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
                 .setParameter("f", forumId).getResultList());
@@ -172,6 +182,39 @@ public final class ForumStore {
         db.run(em -> em.find(Discussion.class, discussionId).forumId = forumId);
     }
 
+    /**
+     * Splits a reply and everything below it into a new discussion of the same forum, with the reply as its first
+     * post (moderators do this when a thread wanders off its subject). Returns the new discussion.
+     */
+    public Discussion split(long postId, String title) {
+        return db.inTransaction(em -> {
+            Post root = em.find(Post.class, postId);
+            Discussion from = em.find(Discussion.class, root.discussionId);
+            List<Post> all = em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
+                    .setParameter("d", from.id).getResultList();
+            Set<Long> moving = new HashSet<>(List.of(root.id));
+            for (Post p : all) if (p.parentId != null && moving.contains(p.parentId)) moving.add(p.id); // in time order, parents come first
+            Discussion to = new Discussion();
+            to.forumId = from.forumId;
+            to.title = title;
+            to.authorId = root.authorId;
+            to.createdAt = root.createdAt;
+            to.lastPostAt = root.createdAt;
+            em.persist(to);
+            em.flush();
+            for (Post p : all) {
+                if (!moving.contains(p.id)) continue;
+                p.discussionId = to.id;
+                if (p.createdAt.isAfter(to.lastPostAt)) to.lastPostAt = p.createdAt;
+            }
+            root.parentId = null;
+            Instant last = from.createdAt;
+            for (Post p : all) if (!moving.contains(p.id) && p.createdAt.isAfter(last)) last = p.createdAt;
+            from.lastPostAt = last;
+            return to;
+        });
+    }
+
     public boolean hasPosted(long discussionId, long userId) {
         return db.inTransaction(em -> em.createQuery("select count(p) from Post p where p.discussionId = :d and p.authorId = :u and p.deleted = false", Long.class)
                 .setParameter("d", discussionId).setParameter("u", userId).getSingleResult() > 0);
@@ -183,7 +226,8 @@ public final class ForumStore {
         if (postIds.isEmpty()) return;
         db.run(em -> {
             Set<Long> already = new HashSet<>();
-            for (Object id : em.createNativeQuery("SELECT post_id FROM forum_read WHERE user_id = ?").setParameter(1, userId).getResultList()) {
+            for (Object id : em.createNativeQuery("SELECT post_id FROM forum_read WHERE user_id = :u AND post_id IN (:ids)")
+                    .setParameter("u", userId).setParameter("ids", postIds).getResultList()) {
                 already.add(((Number) id).longValue());
             }
             for (long id : postIds) {
@@ -193,13 +237,14 @@ public final class ForumStore {
         });
     }
 
-    /** discussion id → posts the user has not read, in a forum. */
-    public Map<Long, Integer> unread(long userId, long forumId) {
+    /** discussion id → posts the user has not read, for some discussions. */
+    public Map<Long, Integer> unread(long userId, Collection<Long> discussionIds) {
+        if (discussionIds.isEmpty()) return Map.of();
         return db.inTransaction(em -> {
             Map<Long, Integer> out = new HashMap<>();
-            for (Object row : em.createNativeQuery("SELECT p.discussion_id, COUNT(*) FROM forum_post p JOIN forum_discussion d ON d.id = p.discussion_id "
-                    + "WHERE d.forum_id = ? AND p.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM forum_read r WHERE r.user_id = ? AND r.post_id = p.id) GROUP BY p.discussion_id")
-                    .setParameter(1, forumId).setParameter(2, userId).getResultList()) {
+            for (Object row : em.createNativeQuery("SELECT p.discussion_id, COUNT(*) FROM forum_post p "
+                    + "WHERE p.discussion_id IN (:ids) AND p.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM forum_read r WHERE r.user_id = :u AND r.post_id = p.id) GROUP BY p.discussion_id")
+                    .setParameter("ids", discussionIds).setParameter("u", userId).getResultList()) {
                 Object[] r = (Object[]) row;
                 out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
             }
