@@ -13,32 +13,9 @@
 # Needs bash, curl, python3 and wrk (installed with apt-get when missing; that needs root or sudo).
 set -euo pipefail
 
-REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-DIST="${SOMEP_DIST:-$REPO/distribution/target/somep}"
-WRK_SECONDS=${BENCH_WRK_SECONDS:-20}
-WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-20}
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-[ -x "$DIST/bin/somep" ] || die "no distribution at $DIST; build it first: mvn -B -DskipTests install"
-if ! command -v wrk >/dev/null; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
-fi
-for v in $(compgen -v SOMEP_ || true); do [ "$v" = SOMEP_JAVA_OPTS ] || unset "$v"; done
-CURL=(curl -s --noproxy '*')
-PASSWORD="bench-$RANDOM$RANDOM"
-HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/somep-course-bench.XXXXXX")"
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-BASE="http://127.0.0.1:$PORT"
-SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
-for _ in $(seq 1 600); do [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break; sleep 0.1; done
-
-json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
-token() { "${CURL[@]}" -X POST "$BASE/api/tokens" -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"$2\"}" | json '["token"]'; }
-ADMIN=$(token admin "$PASSWORD")
-api() { "${CURL[@]}" -X "$1" "$BASE$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$3"; }
+BENCH_NAME=course-bench
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 log "creating a course with 10 sections and 50 activities"
 CAT=$(api GET /api/course/categories '' | json '[0]["id"]')
@@ -57,11 +34,7 @@ TRAINEE=$(token trainee trainee-pass-1)
 COUNT=$("${CURL[@]}" "$BASE/course/$COURSE" -H "Authorization: Bearer $TRAINEE" | grep -c 'data-activity=' || true)
 [ "$COUNT" = 50 ] || die "the course page shows $COUNT activities, not 50"
 
-measure() { # URL → "req/s p50 p99"
-  wrk -t2 -c16 -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $TRAINEE" "$1" >/dev/null
-  wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -H "Authorization: Bearer $TRAINEE" "$1" | awk '
-    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {print rps, p50, p99, (bad==""?0:bad)}'
-}
+BENCH_TOKEN=$TRAINEE
 log "measuring the HTML course page"
 read -r H_RPS H_P50 H_P99 H_BAD < <(measure "$BASE/course/$COURSE")
 log "measuring the JSON course"
