@@ -248,15 +248,20 @@ public class ForumService {
     /** The discussion as the current user may see it, nested (depth-first under their parents) or flat, oldest or newest first. */
     Views.DiscussionPage page(Discussion d, boolean nested, boolean newestFirst) {
         Forum f = store.forum(d.forumId).orElseThrow();
-        List<Post> all = store.posts(d.id);
-        boolean hidden = hiddenUntilPosted(f, d);
-        List<Post> shown = all.stream().filter(p -> !hidden || visible(f, d, p)).toList();
+        Long me = user.userId().orElse(null);
+        ForumStore.Thread thread = store.thread(d.id, me); // one transaction for posts, reactions, files and read marks
+        List<Post> all = thread.posts();
+        // Q&A: whoever asked, or has answered, sees every answer (worked out from the posts already read)
+        boolean hidden = "qanda".equals(f.type) && !can(QANDA, f)
+                && (me == null || (d.authorId != me && all.stream().noneMatch(p -> p.authorId == me && !p.deleted)));
+        long question = all.isEmpty() ? -1 : all.get(0).id;
+        List<Post> shown = all.stream().filter(p -> !hidden || p.id == question || (me != null && p.authorId == me)).toList();
         Set<Long> authors = new HashSet<>();
         shown.forEach(p -> authors.add(p.authorId));
         authors.add(d.authorId);
         Map<Long, String> names = names(authors);
-        Map<Long, Integer> helpful = store.helpful(d.id);
-        Map<Long, List<ForumStore.Attachment>> files = store.attachmentsOfDiscussion(d.id);
+        Map<Long, Integer> helpful = thread.helpful();
+        Map<Long, List<ForumStore.Attachment>> files = thread.files();
         List<Views.PostView> out = new ArrayList<>();
         if (nested) {
             Map<Long, List<Post>> children = new HashMap<>();
@@ -283,7 +288,10 @@ public class ForumService {
             }
             for (Post p : list) out.add(view(f, p, 0, names, helpful, files));
         }
-        user.userId().ifPresent(u -> store.markRead(u, shown.stream().map(p -> p.id).toList()));
+        if (me != null) {
+            List<Long> unread = shown.stream().map(p -> p.id).filter(id -> !thread.read().contains(id)).toList();
+            if (!unread.isEmpty()) store.markRead(me, unread); // a second transaction only when something is new
+        }
         return new Views.DiscussionPage(view(f), view(d, names, 0), out, canReply(f, d), hidden);
     }
 

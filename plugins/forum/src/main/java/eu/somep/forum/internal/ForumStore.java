@@ -1,6 +1,7 @@
 package eu.somep.forum.internal;
 
 import eu.somep.api.persistence.Database;
+import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -274,16 +275,35 @@ public final class ForumStore {
         });
     }
 
-    /** post id → helpful count, and the posts the user marked (under key -userId... kept simple: two queries). */
+    /** post id → helpful count, for the posts of a discussion. */
     public Map<Long, Integer> helpful(long discussionId) {
+        return db.inTransaction(em -> helpful(em, discussionId));
+    }
+
+    private static Map<Long, Integer> helpful(EntityManager em, long discussionId) {
+        Map<Long, Integer> out = new HashMap<>();
+        for (Object row : em.createNativeQuery("SELECT r.post_id, COUNT(*) FROM forum_reaction r JOIN forum_post p ON p.id = r.post_id WHERE p.discussion_id = ? GROUP BY r.post_id")
+                .setParameter(1, discussionId).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+        }
+        return out;
+    }
+
+    /** Everything the discussion page shows, read in one transaction; {@code read} is empty for guests. */
+    public record Thread(List<Post> posts, Map<Long, Integer> helpful, Map<Long, List<Attachment>> files, Set<Long> read) {
+    }
+
+    public Thread thread(long discussionId, Long userId) {
         return db.inTransaction(em -> {
-            Map<Long, Integer> out = new HashMap<>();
-            for (Object row : em.createNativeQuery("SELECT r.post_id, COUNT(*) FROM forum_reaction r JOIN forum_post p ON p.id = r.post_id WHERE p.discussion_id = ? GROUP BY r.post_id")
-                    .setParameter(1, discussionId).getResultList()) {
-                Object[] r = (Object[]) row;
-                out.put(((Number) r[0]).longValue(), ((Number) r[1]).intValue());
+            List<Post> posts = em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
+                    .setParameter("d", discussionId).getResultList();
+            Set<Long> read = new HashSet<>();
+            if (userId != null) {
+                for (Object id : em.createNativeQuery("SELECT r.post_id FROM forum_read r JOIN forum_post p ON p.id = r.post_id WHERE r.user_id = ? AND p.discussion_id = ?")
+                        .setParameter(1, userId).setParameter(2, discussionId).getResultList()) read.add(((Number) id).longValue());
             }
-            return out;
+            return new Thread(posts, helpful(em, discussionId), attachmentsOfDiscussion(em, discussionId), read);
         });
     }
 
@@ -364,15 +384,17 @@ public final class ForumStore {
 
     /** post id → its files, for every post of a discussion. */
     public Map<Long, List<Attachment>> attachmentsOfDiscussion(long discussionId) {
-        return db.inTransaction(em -> {
-            Map<Long, List<Attachment>> out = new HashMap<>();
-            for (Object r : em.createNativeQuery(ATTACHMENT_COLUMNS + "JOIN forum_post p ON p.id = a.post_id WHERE p.discussion_id = ? ORDER BY a.id")
-                    .setParameter(1, discussionId).getResultList()) {
-                Attachment a = attachment(r);
-                out.computeIfAbsent(a.postId(), k -> new ArrayList<>()).add(a);
-            }
-            return out;
-        });
+        return db.inTransaction(em -> attachmentsOfDiscussion(em, discussionId));
+    }
+
+    private static Map<Long, List<Attachment>> attachmentsOfDiscussion(EntityManager em, long discussionId) {
+        Map<Long, List<Attachment>> out = new HashMap<>();
+        for (Object r : em.createNativeQuery(ATTACHMENT_COLUMNS + "JOIN forum_post p ON p.id = a.post_id WHERE p.discussion_id = ? ORDER BY a.id")
+                .setParameter(1, discussionId).getResultList()) {
+            Attachment a = attachment(r);
+            out.computeIfAbsent(a.postId(), k -> new ArrayList<>()).add(a);
+        }
+        return out;
     }
 
     public Optional<Attachment> attachment(long id) {
