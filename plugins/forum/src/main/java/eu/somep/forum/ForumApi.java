@@ -439,7 +439,7 @@ public class ForumApi implements WebResource {
     public Views.Subscription discussionSubscription(@PathParam("id") long id) {
         long me = s.me();
         Discussion d = s.discussion(id);
-        return s.subscription(s.store.forum(d.forumId).orElseThrow(), d, me);
+        return s.subscription(s.store.forum(d.forumId).orElseThrow(), d.id, me);
     }
 
     @POST
@@ -450,7 +450,7 @@ public class ForumApi implements WebResource {
         Discussion d = s.discussion(id);
         Forum f = changeable(s.store.forum(d.forumId).orElseThrow());
         s.subs.set(f.id, d.id, me, true);
-        return s.subscription(f, d, me);
+        return s.subscription(f, d.id, me);
     }
 
     /** Stops mail about one discussion, also when subscribed to its forum (recorded as an opt-out). */
@@ -462,7 +462,7 @@ public class ForumApi implements WebResource {
         Discussion d = s.discussion(id);
         Forum f = changeable(s.store.forum(d.forumId).orElseThrow());
         s.subs.set(f.id, d.id, me, false);
-        return s.subscription(f, d, me);
+        return s.subscription(f, d.id, me);
     }
 
     private Forum changeable(Forum f) {

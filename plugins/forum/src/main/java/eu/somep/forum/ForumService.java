@@ -186,16 +186,16 @@ public class ForumService {
     }
 
     /** A user's subscription to a forum (discussion null) or one of its discussions. */
-    Views.Subscription subscription(Forum f, Discussion d, long userId) {
+    Views.Subscription subscription(Forum f, Long discussionId, long userId) {
         String mode = f.subscription == null ? "optional" : f.subscription;
-        boolean digest = subs.digest(userId);
+        SubscriptionStore.State state = subs.state(f.id, discussionId, userId); // one transaction
         return switch (mode) {
-            case "forced" -> new Views.Subscription(true, mode, false, digest);
-            case "disabled" -> new Views.Subscription(false, mode, false, digest);
+            case "forced" -> new Views.Subscription(true, mode, false, state.digest());
+            case "disabled" -> new Views.Subscription(false, mode, false, state.digest());
             default -> {
-                boolean forum = subs.row(f.id, null, userId).orElse(false);
-                boolean on = d == null ? forum : subs.row(f.id, d.id, userId).orElse(forum);
-                yield new Views.Subscription(on, mode, true, digest);
+                boolean forum = state.forum().orElse(false);
+                boolean on = discussionId == null ? forum : state.discussion().orElse(forum);
+                yield new Views.Subscription(on, mode, true, state.digest());
             }
         };
     }

@@ -245,7 +245,7 @@ public class ForumSite implements WebResource {
         return View.of("forum/discussion.ftlh").with("page", page).with("mode", "flat".equals(mode) ? "flat" : "nested")
                 .with("order", "newest".equals(order) ? "newest" : "oldest").with("reply", reply == null ? 0L : reply).with("message", message)
                 .with("error", error).with("signedIn", s.user.userId().isPresent()).with("me", s.user.userId().orElse(0L)).with("targets", targets)
-                .with("subscription", s.user.userId().map(u -> (Object) s.subscription(f, s.store.discussion(page.discussion().id()).orElseThrow(), u)).orElse(""));
+                .with("subscription", s.user.userId().map(u -> (Object) s.subscription(f, page.discussion().id(), u)).orElse(""));
     }
 
     @POST

@@ -93,6 +93,18 @@ public final class SubscriptionStore {
 
     // ---- preferences
 
+    /** A user's subscription rows for a forum and one of its discussions, and their digest choice, in one transaction. */
+    public record State(Optional<Boolean> forum, Optional<Boolean> discussion, boolean digest) {
+    }
+
+    public State state(long forumId, Long discussionId, long userId) {
+        return db.inTransaction(em -> {
+            List<?> d = em.createNativeQuery("SELECT digest FROM forum_preference WHERE user_id = ?").setParameter(1, userId).getResultList();
+            return new State(row(em, forumId, null, userId), discussionId == null ? Optional.empty() : row(em, forumId, discussionId, userId),
+                    !d.isEmpty() && Boolean.TRUE.equals(d.get(0)));
+        });
+    }
+
     public boolean digest(long userId) {
         return db.inTransaction(em -> {
             List<?> r = em.createNativeQuery("SELECT digest FROM forum_preference WHERE user_id = ?").setParameter(1, userId).getResultList();
