@@ -60,6 +60,10 @@ public class BestPracticeService {
         return user.userId().isPresent() && user.can(CURATE);
     }
 
+    boolean canPropose() {
+        return user.userId().isPresent() && user.can(PROPOSE);
+    }
+
     long me() {
         return user.userId().orElseThrow(() -> new Problem(401, "Unauthorized", "Sign in first."));
     }

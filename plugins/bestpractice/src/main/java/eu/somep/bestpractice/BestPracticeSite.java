@@ -1,16 +1,30 @@
 package eu.somep.bestpractice;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.Problem;
+import eu.somep.api.web.RequiresCapability;
+import eu.somep.api.web.Uploads;
 import eu.somep.api.web.View;
 import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +41,14 @@ import org.osgi.service.component.annotations.Reference;
 public class BestPracticeSite implements WebResource {
     private final BestPracticeApi api;
     private final BestPracticeService s;
+    private final Uploads uploads;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Activate
-    public BestPracticeSite(@Reference BestPracticeApi api) {
+    public BestPracticeSite(@Reference BestPracticeApi api, @Reference Uploads uploads) {
         this.api = api;
         this.s = api.s;
+        this.uploads = uploads;
     }
 
     private static String v(String x) {
@@ -61,7 +78,7 @@ public class BestPracticeSite implements WebResource {
         f.put("sort", v(sort));
         return View.of("bestpractice/index.ftlh").with("cases", cases).with("total", all.size()).with("categories", s.categories())
                 .with("countries", countries).with("years", new ArrayList<>(years)).with("f", f).with("table", "table".equals(view))
-                .with("canCurate", s.canCurate());
+                .with("canCurate", s.canCurate()).with("canPropose", s.canPropose());
     }
 
     @GET
@@ -136,5 +153,199 @@ public class BestPracticeSite implements WebResource {
         Views.Comparison cmp = countries == null || countries.isEmpty() ? null : api.compare(countries);
         return View.of("bestpractice/compare.ftlh").with("countries", names).with("cmp", cmp)
                 .with("chosen", cmp == null ? List.of() : cmp.countries());
+    }
+
+    // ---- curation pages: they call the API's methods, so the checks and messages are the API's
+
+    private static final List<String> FIELDS = List.of("country", "organisation", "year", "platforms", "category", "summary", "outcome", "sources");
+
+    private Map<String, Object> formOf(MultivaluedMap<String, String> f) {
+        Map<String, Object> m = new HashMap<>();
+        for (String k : FIELDS) m.put(k, v(f.getFirst(k)));
+        m.put("composite", f.containsKey("composite"));
+        return m;
+    }
+
+    private static BestPracticeApi.CaseInput input(MultivaluedMap<String, String> f) {
+        List<String> sources = Arrays.stream(v(f.getFirst("sources")).split("\\r?\\n")).filter(x -> !x.isBlank()).toList();
+        return new BestPracticeApi.CaseInput(f.getFirst("country"), f.getFirst("organisation"), f.getFirst("year"), f.getFirst("platforms"),
+                f.getFirst("category"), f.getFirst("summary"), f.getFirst("outcome"), sources, f.containsKey("composite"));
+    }
+
+    /** The case form: mode is "new", "edit" or "propose". */
+    private View form(String mode, long id, Map<String, Object> form, String error) {
+        String action = switch (mode) {
+            case "edit" -> "/bestpractice/case/" + id + "/edit";
+            case "propose" -> "/bestpractice/propose";
+            default -> "/bestpractice/new";
+        };
+        return View.of("bestpractice/form.ftlh").with("mode", mode).with("id", id).with("action", action).with("form", form)
+                .with("categories", s.categories()).with("error", error == null ? "" : error);
+    }
+
+    private Response again(Problem p, String mode, long id, MultivaluedMap<String, String> f) {
+        if (p.status() == 401 || p.status() == 403 || p.status() == 404) throw p;
+        return Response.status(p.status()).entity(form(mode, id, formOf(f), p.getMessage())).build();
+    }
+
+    private static Response to(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    @GET
+    @Path("new")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public View newCase() {
+        Map<String, Object> m = new HashMap<>();
+        for (String k : FIELDS) m.put(k, "");
+        m.put("composite", false);
+        return form("new", 0, m, "");
+    }
+
+    @POST
+    @Path("new")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response create(MultivaluedMap<String, String> f) {
+        try {
+            Views.CaseView c = (Views.CaseView) api.create(input(f)).getEntity();
+            return to("/bestpractice/case/" + c.id());
+        } catch (Problem p) {
+            return again(p, "new", 0, f);
+        }
+    }
+
+    @GET
+    @Path("case/{id}/edit")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public View edit(@PathParam("id") long id) {
+        Views.CaseView c = api.one(id);
+        Map<String, Object> m = new HashMap<>();
+        m.put("country", c.country());
+        m.put("organisation", c.organisation());
+        m.put("year", c.year());
+        m.put("platforms", c.platforms());
+        m.put("category", c.category());
+        m.put("summary", c.summary());
+        m.put("outcome", c.outcome());
+        m.put("sources", String.join("\n", c.sources()));
+        m.put("composite", c.composite());
+        return form("edit", id, m, "");
+    }
+
+    @POST
+    @Path("case/{id}/edit")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response update(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        try {
+            api.update(id, input(f));
+            return to("/bestpractice/case/" + id);
+        } catch (Problem p) {
+            return again(p, "edit", id, f);
+        }
+    }
+
+    @POST
+    @Path("case/{id}/retire")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response retire(@PathParam("id") long id) {
+        api.retire(id);
+        return to("/bestpractice/case/" + id);
+    }
+
+    @POST
+    @Path("case/{id}/restore")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response restore(@PathParam("id") long id) {
+        api.restore(id);
+        return to("/bestpractice/case/" + id);
+    }
+
+    // ---- import: a pasted JSON array or a file of one (the JSON export's format)
+
+    private View importPage(String json, Views.ImportReport report, String error) {
+        return View.of("bestpractice/import.ftlh").with("json", json == null ? "" : json).with("report", report).with("error", error == null ? "" : error);
+    }
+
+    @GET
+    @Path("import")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public View importForm() {
+        return importPage("", null, "");
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response importCases() {
+        String text = uploads.field("json").orElse("");
+        try {
+            List<Uploads.File> files = uploads.files("file");
+            if (!files.isEmpty() && files.get(0).size() > 0) {
+                try (InputStream in = files.get(0).open()) {
+                    text = new String(in.readNBytes(16 << 20), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw Problem.badRequest(s.messages.get("bestpractice.error.importformat"));
+                }
+            }
+            List<Map<String, Object>> rows;
+            try {
+                rows = JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
+            } catch (IOException | RuntimeException e) {
+                throw Problem.badRequest(s.messages.get("bestpractice.error.importformat"));
+            }
+            Views.ImportReport r = api.importCases(rows);
+            return Response.ok(importPage("", r, "")).build();
+        } catch (Problem p) {
+            if (p.status() == 401 || p.status() == 403) throw p;
+            return Response.status(p.status()).entity(importPage(uploads.field("json").orElse(""), null, p.getMessage())).build();
+        }
+    }
+
+    // ---- proposals: members propose through a form, curators review them with the retired cases
+
+    @GET
+    @Path("propose")
+    @RequiresCapability(BestPracticeService.PROPOSE)
+    public View proposeForm(@QueryParam("sent") String sent) {
+        Map<String, Object> m = new HashMap<>();
+        for (String k : FIELDS) m.put(k, "");
+        m.put("composite", false);
+        return form("propose", 0, m, "").with("sent", sent != null);
+    }
+
+    @POST
+    @Path("propose")
+    @RequiresCapability(BestPracticeService.PROPOSE)
+    public Response propose(MultivaluedMap<String, String> f) {
+        try {
+            api.propose(input(f));
+            return to("/bestpractice/propose?sent=1");
+        } catch (Problem p) {
+            return again(p, "propose", 0, f);
+        }
+    }
+
+    @GET
+    @Path("review")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public View review() {
+        return View.of("bestpractice/review.ftlh").with("proposals", api.proposals()).with("retired", api.retired());
+    }
+
+    @POST
+    @Path("proposals/{id}/publish")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response publish(@PathParam("id") long id) {
+        api.publish(id);
+        return to("/bestpractice/review");
+    }
+
+    @POST
+    @Path("proposals/{id}/reject")
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Response reject(@PathParam("id") long id) {
+        api.reject(id);
+        return to("/bestpractice/review");
     }
 }
