@@ -16,6 +16,8 @@ public final class Views {
     public record Source(String text, String url) {
         static Source of(String text) {
             String first = text.trim().split("[\\s,]", 2)[0].replaceAll("[:;]$", "");
+            // a full http(s) address links as it is; a bare host and path ("bbc.com/news/...") gets https://
+            if (first.matches("(?i)https?://[^\\s<>\"]+")) return new Source(text, first);
             return new Source(text, HOST.matcher(first).matches() ? "https://" + first : null);
         }
     }
