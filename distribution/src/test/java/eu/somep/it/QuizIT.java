@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -143,6 +144,23 @@ class QuizIT {
             assertTrue(expect(200, as(somep, t1, "GET", "/quiz/attempt/" + attempt + "/review", null)).body().contains("The capital of Turkey?"));
             assertTrue(expect(200, as(somep, admin, "GET", "/quiz/" + quiz + "/attempts", null)).body().contains("attempts.csv"));
             assertTrue(expect(200, as(somep, admin, "GET", "/quiz/" + quiz + "/edit", null)).body().contains("Primes"));
+
+            // the pages, as a browser: start with the form (CSRF required), answer, finish, see the review
+            SecurityIT.Browser b = new SecurityIT.Browser(somep);
+            expect(303, b.post("/login", Map.of("username", "t2", "password", "t2-pass-123", "_csrf", SecurityIT.Browser.csrf(b.get("/login")))));
+            HttpResponse<String> quizPage = expect(200, b.get("/quiz/" + quiz));
+            assertTrue(quizPage.body().contains("Start an attempt"), quizPage.body());
+            expect(403, b.post("/quiz/" + quiz + "/start", Map.of()));
+            HttpResponse<String> go = expect(303, b.post("/quiz/" + quiz + "/start", Map.of("_csrf", SecurityIT.Browser.csrf(quizPage))));
+            String attemptPath = b.location(go).getPath();
+            HttpResponse<String> attemptPage = expect(200, b.get(attemptPath));
+            assertTrue(attemptPage.body().contains("name=\"q2\"") && attemptPage.body().contains("name=\"seq2\" value=\"0\""), attemptPage.body());
+            HttpResponse<String> saved = expect(303, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(attemptPage), "q2", "false", "seq2", "0", "q4", "3.14", "seq4", "0")));
+            attemptPage = expect(200, b.get(b.location(saved).getPath()));
+            assertTrue(attemptPage.body().contains("name=\"seq2\" value=\"1\""), "the page shows the new sequence");
+            expect(409, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(attemptPage), "q2", "true", "seq2", "0")));
+            HttpResponse<String> done = expect(303, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(attemptPage), "finish", "1")));
+            assertTrue(expect(200, b.get(b.location(done).getPath())).body().contains("50 / 100"), "review with the grade");
 
             // the server's deadline: after the close date no answer is taken; finishing still grades what was saved
             String close = Instant.now().plus(4, ChronoUnit.SECONDS).toString();
