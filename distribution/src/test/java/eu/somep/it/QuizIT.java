@@ -111,6 +111,7 @@ class QuizIT {
             expect(200, as(somep, admin, "PUT", "/api/quiz/questions/" + sa, "{\"type\":\"shortanswer\",\"name\":\"Capital\",\"text\":\"The capital of Turkey?\","
                     + "\"caseSensitive\":true,\"answers\":[{\"text\":\"Ankara\",\"fraction\":1}]}"));
 
+            assertTrue(as(somep, t1, "GET", "/api/course/my", null).body().contains("\"done\":0"), "not completed before finishing");
             // two simultaneous finishes: one grade (0.5 + 1 + 0.5 + 1 of 4 = 75)
             CompletableFuture<HttpResponse<String>> f1 = CompletableFuture.supplyAsync(() -> call(somep, t1, a + "/finish"));
             CompletableFuture<HttpResponse<String>> f2 = CompletableFuture.supplyAsync(() -> call(somep, t1, a + "/finish"));
@@ -126,6 +127,8 @@ class QuizIT {
             expect(409, as(somep, t1, "PUT", a + "/answers/1", save(1, "0,1", 1)));
             String grades = expect(200, as(somep, admin, "GET", "/api/course/courses/1/grades", null)).body();
             assertTrue(grades.contains("75.0"), grades);
+            String dash = as(somep, t1, "GET", "/api/course/my", null).body();
+            assertTrue(dash.contains("\"done\":1"), "reaching the pass grade completed the quiz: " + dash);
 
             // a second attempt uses the new version (case-sensitive, no wildcard); the highest grade stays
             long second = num("\"attempt\":\\{\"id\":(\\d+)", expect(201, as(somep, t1, "POST", "/api/quiz/quizzes/" + quiz + "/attempts", null)).body());
