@@ -1,0 +1,427 @@
+package eu.somep.quiz;
+
+import eu.somep.api.web.ContextCapability;
+import eu.somep.api.web.Problem;
+import eu.somep.api.web.RequiresCapability;
+import eu.somep.course.spi.ActivityInstance;
+import eu.somep.quiz.internal.Attempt;
+import eu.somep.quiz.internal.Category;
+import eu.somep.quiz.internal.Question;
+import eu.somep.quiz.internal.Quiz;
+import eu.somep.quiz.internal.QuizStore;
+import eu.somep.quiz.internal.Response;
+import eu.somep.quiz.internal.Slot;
+import eu.somep.quiz.spi.QuestionType;
+import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The quiz REST API under {@code /api/quiz}; the pages call the same methods. */
+@Component(service = {WebResource.class, QuizApi.class})
+@Path("api/quiz")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class QuizApi implements WebResource {
+    final QuizService s;
+    private final SecureRandom random = new SecureRandom();
+
+    @Activate
+    public QuizApi(@Reference QuizService s) {
+        this.s = s;
+    }
+
+    public record NewCategory(String name) {
+    }
+
+    public record AnswerIn(String text, Double fraction, String feedback, Double tolerance) {
+    }
+
+    public record NewQuestion(String type, String name, String text, Boolean single, Boolean shuffle, Boolean caseSensitive, List<AnswerIn> answers) {
+    }
+
+    public record NewSlot(Long questionId, Double mark) {
+    }
+
+    public record Save(String response, Integer sequence) {
+    }
+
+    public record CategoryView(long id, long courseId, String name) {
+    }
+
+    public record AnswerView(String text, double fraction, String feedback, double tolerance) {
+    }
+
+    public record QuestionView(long id, long familyId, int version, long categoryId, String type, String name, String text, Map<String, String> options, List<AnswerView> answers) {
+    }
+
+    public record SlotView(int slot, double mark, QuestionView question) {
+    }
+
+    public record QuizView(long id, long activityId, String name, String intro, Instant openAt, Instant closeAt, int timeLimit, int attempts, String grading,
+                           double passGrade, double maxGrade, int questions) {
+    }
+
+    public record AttemptView(long id, long quizId, long userId, String username, int number, String state, Instant startedAt, Instant deadline,
+                              Instant finishedAt, Double grade, double maxGrade) {
+    }
+
+    public record Choice(int index, String text) {
+    }
+
+    /** A question in an attempt: what to show, what was answered; after finishing also the result. */
+    public record Item(int slot, double mark, long questionId, String type, String input, String text, List<Choice> choices, String response, int sequence,
+                       Double fraction, String feedback) {
+    }
+
+    public record AttemptPage(AttemptView attempt, List<Item> items) {
+    }
+
+    public record QuizPage(QuizView quiz, List<AttemptView> attempts, Double grade, boolean canAttempt, boolean canManage, boolean canReports, String state) {
+    }
+
+    // ---- views
+
+    QuestionView view(Question q) {
+        List<AnswerView> as = QuizStore.decodeAnswers(q.answers).stream().map(a -> new AnswerView(a.text(), a.fraction(), a.feedback(), a.tolerance())).toList();
+        return new QuestionView(q.id, q.familyId, q.version, q.categoryId, q.type, q.name, q.text, QuizStore.decodeOptions(q.options), as);
+    }
+
+    QuizView view(Quiz q) {
+        ActivityInstance a = s.activity(q);
+        return new QuizView(q.id, a.activityId(), a.name(), q.intro, q.openAt, q.closeAt, q.timeLimit, q.attempts, q.grading, q.passGrade, q.maxGrade,
+                s.store.slots(q.id).size());
+    }
+
+    AttemptView view(Attempt a, Quiz q) {
+        return new AttemptView(a.id, a.quizId, a.userId, s.name(a.userId), a.number, a.state, a.startedAt, a.deadline, a.finishedAt, a.grade, q.maxGrade);
+    }
+
+    // ---- bank
+
+    @GET
+    @Path("courses/{id}/categories")
+    @ContextCapability(QuizService.QUESTIONS)
+    public List<CategoryView> categories(@PathParam("id") long courseId) {
+        s.courseContext(courseId);
+        return s.store.categories(courseId).stream().map(c -> new CategoryView(c.id, c.courseId, c.name)).toList();
+    }
+
+    @POST
+    @Path("courses/{id}/categories")
+    @ContextCapability(QuizService.QUESTIONS)
+    public jakarta.ws.rs.core.Response addCategory(@PathParam("id") long courseId, NewCategory n) {
+        s.courseContext(courseId);
+        if (n == null || n.name() == null || n.name().isBlank() || n.name().length() > 255) throw invalid(List.of("quiz.error.name"));
+        Category c = s.store.saveCategory(courseId, n.name().trim());
+        return jakarta.ws.rs.core.Response.status(201).entity(new CategoryView(c.id, c.courseId, c.name)).build();
+    }
+
+    @GET
+    @Path("categories/{id}/questions")
+    @ContextCapability(QuizService.QUESTIONS)
+    public List<QuestionView> questions(@PathParam("id") long categoryId) {
+        return s.store.questions(s.category(categoryId).id).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("categories/{id}/questions")
+    @ContextCapability(QuizService.QUESTIONS)
+    public jakarta.ws.rs.core.Response addQuestion(@PathParam("id") long categoryId, NewQuestion n) {
+        Category c = s.category(categoryId);
+        Question q = saveQuestion(null, c.id, n);
+        return jakarta.ws.rs.core.Response.status(201).entity(view(q)).build();
+    }
+
+    @GET
+    @Path("questions/{id}")
+    @ContextCapability(QuizService.QUESTIONS)
+    public QuestionView question(@PathParam("id") long id) {
+        return view(s.question(id));
+    }
+
+    /** Editing saves a new version; attempts that used an older one keep it. */
+    @PUT
+    @Path("questions/{id}")
+    @ContextCapability(QuizService.QUESTIONS)
+    public QuestionView editQuestion(@PathParam("id") long id, NewQuestion n) {
+        Question old = s.question(id);
+        Question latest = s.store.latest(old.familyId).orElse(old);
+        return view(saveQuestion(latest, old.categoryId, n));
+    }
+
+    private Question saveQuestion(Question previous, long categoryId, NewQuestion n) {
+        if (n == null) throw Problem.badRequest("Send a JSON object with type, name, text and answers.");
+        List<String> bad = new ArrayList<>();
+        String type = n.type() == null ? "" : n.type().trim();
+        QuestionType t = s.type(type);
+        if (n.name() == null || n.name().isBlank() || n.name().length() > 255) bad.add("quiz.error.name");
+        if (n.text() == null || n.text().isBlank() || n.text().length() > 20000) bad.add("quiz.error.text");
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("single", String.valueOf(n.single() == null || n.single()));
+        options.put("shuffle", String.valueOf(n.shuffle() == null || n.shuffle()));
+        options.put("case", String.valueOf(n.caseSensitive() != null && n.caseSensitive()));
+        List<QuestionType.Answer> answers = new ArrayList<>();
+        if ("truefalse".equals(type) && n.answers() != null && n.answers().size() == 1) {
+            // a true/false question may give just the right answer: "true" or "false"
+            boolean right = "true".equalsIgnoreCase(Objects.toString(n.answers().get(0).text(), "").trim());
+            String fb = Objects.toString(n.answers().get(0).feedback(), "");
+            answers.add(new QuestionType.Answer("true", right ? 1 : 0, right ? fb : "", 0));
+            answers.add(new QuestionType.Answer("false", right ? 0 : 1, right ? "" : fb, 0));
+        } else if (n.answers() != null) {
+            for (AnswerIn a : n.answers()) {
+                if (a == null || a.text() == null || a.text().isBlank() || a.text().length() > 2000) {
+                    bad.add("quiz.error.answer");
+                    continue;
+                }
+                double f = a.fraction() == null ? 0 : a.fraction();
+                double tol = a.tolerance() == null ? 0 : a.tolerance();
+                if (Double.isNaN(f) || Double.isNaN(tol)) bad.add("quiz.error.fraction");
+                answers.add(new QuestionType.Answer(a.text().trim(), f, Objects.toString(a.feedback(), "").trim(), tol));
+            }
+        }
+        if (answers.size() > 50) bad.add("quiz.error.answer");
+        if (bad.isEmpty()) bad.addAll(t.validate(new QuestionType.Question(n.text(), options, answers)));
+        if (!bad.isEmpty()) throw invalid(bad);
+        return s.store.saveQuestion(previous, categoryId, type, n.name().trim(), n.text(), options, answers);
+    }
+
+    // ---- quizzes
+
+    @GET
+    @Path("quizzes/{id}")
+    @ContextCapability(QuizService.VIEW)
+    public QuizPage quiz(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        long ctx = s.context(q);
+        List<AttemptView> mine = s.user.userId().map(u -> s.store.attempts(q.id, u).stream().map(a -> view(a, q)).toList()).orElse(List.of());
+        Double grade = s.user.userId().map(u -> finalGrade(q, s.store.attempts(q.id, u))).orElse(null);
+        Instant now = Instant.now();
+        String state = q.openAt != null && now.isBefore(q.openAt) ? "notopen" : q.closeAt != null && !now.isBefore(q.closeAt) ? "closed" : "open";
+        return new QuizPage(view(q), mine, grade, s.access.can(QuizService.ATTEMPT, ctx), s.access.can(QuizService.MANAGE, ctx), s.access.can(QuizService.REPORTS, ctx), state);
+    }
+
+    @GET
+    @Path("quizzes/{id}/questions")
+    @ContextCapability(QuizService.MANAGE)
+    public List<SlotView> slots(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        List<SlotView> out = new ArrayList<>();
+        for (Slot sl : s.store.slots(q.id)) s.store.latest(sl.familyId).ifPresent(qu -> out.add(new SlotView(sl.slot, sl.mark, view(qu))));
+        return out;
+    }
+
+    /** Adds a question of the course's bank to the quiz. */
+    @POST
+    @Path("quizzes/{id}/questions")
+    @ContextCapability(QuizService.MANAGE)
+    public jakarta.ws.rs.core.Response addSlot(@PathParam("id") long id, NewSlot n) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        if (n == null || n.questionId() == null) throw invalid(List.of("quiz.error.question"));
+        Question question = s.store.question(n.questionId()).orElseThrow(() -> invalid(List.of("quiz.error.question")));
+        Category c = s.store.category(question.categoryId).orElseThrow();
+        if (c.courseId != s.activity(q).courseId()) throw invalid(List.of("quiz.error.question"));
+        double mark = n.mark() == null ? 1 : n.mark();
+        if (!(mark > 0 && mark <= 1000)) throw invalid(List.of("quiz.error.mark"));
+        Slot sl = s.store.addSlot(q.id, question.familyId, mark);
+        return jakarta.ws.rs.core.Response.status(201).entity(Map.of("slot", sl.slot)).build();
+    }
+
+    @DELETE
+    @Path("quizzes/{id}/questions/{slot}")
+    @ContextCapability(QuizService.MANAGE)
+    public jakarta.ws.rs.core.Response removeSlot(@PathParam("id") long id, @PathParam("slot") int slot) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        s.store.removeSlot(q.id, slot);
+        return jakarta.ws.rs.core.Response.noContent().build();
+    }
+
+    // ---- attempts
+
+    /** Starts an attempt, or resumes the caller's unfinished one (200 then, 201 for a new one). */
+    @POST
+    @Path("quizzes/{id}/attempts")
+    @ContextCapability(QuizService.ATTEMPT)
+    public jakarta.ws.rs.core.Response start(@PathParam("id") long id) {
+        long me = s.me();
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.ATTEMPT, s.context(q));
+        List<Attempt> mine = s.store.attempts(q.id, me);
+        for (Attempt a : mine) {
+            if ("inprogress".equals(a.state)) return jakarta.ws.rs.core.Response.ok(page(a, q)).build();
+        }
+        Instant now = Instant.now();
+        if (q.openAt != null && now.isBefore(q.openAt)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.notopen"));
+        if (q.closeAt != null && !now.isBefore(q.closeAt)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.closed"));
+        if (q.attempts > 0 && mine.size() >= q.attempts) throw new Problem(409, "Conflict", s.messages.get("quiz.error.noattempts"));
+        List<Slot> slots = s.store.slots(q.id);
+        if (slots.isEmpty()) throw new Problem(409, "Conflict", s.messages.get("quiz.error.empty"));
+        List<Response> rs = new ArrayList<>();
+        for (Slot sl : slots) {
+            Question qu = s.store.latest(sl.familyId).orElse(null);
+            if (qu == null) continue;
+            Response r = new Response();
+            r.slot = sl.slot;
+            r.questionId = qu.id;
+            r.mark = sl.mark;
+            r.state = s.type(qu.type).start(QuizStore.data(qu), random);
+            rs.add(r);
+        }
+        Instant deadline = q.closeAt;
+        if (q.timeLimit > 0) {
+            Instant limit = now.plusSeconds(q.timeLimit);
+            if (deadline == null || limit.isBefore(deadline)) deadline = limit;
+        }
+        Attempt a;
+        try {
+            a = s.store.startAttempt(q.id, me, mine.size() + 1, deadline, rs);
+        } catch (RuntimeException e) {
+            // a simultaneous start took the number: resume that one
+            a = s.store.attempts(q.id, me).stream().filter(x -> "inprogress".equals(x.state)).findFirst().orElseThrow(() -> e);
+            return jakarta.ws.rs.core.Response.ok(page(a, q)).build();
+        }
+        return jakarta.ws.rs.core.Response.status(201).entity(page(a, q)).build();
+    }
+
+    AttemptPage page(Attempt a, Quiz q) {
+        boolean done = "finished".equals(a.state);
+        List<Item> items = new ArrayList<>();
+        for (Response r : s.store.responses(a.id)) {
+            Question qu = s.store.question(r.questionId).orElseThrow();
+            QuestionType t = s.type(qu.type);
+            QuestionType.Question d = QuizStore.data(qu);
+            List<Choice> choices = t.order(d, r.state).stream().map(i -> new Choice(i, d.answers().get(i).text())).toList();
+            items.add(new Item(r.slot, r.mark, qu.id, qu.type, t.input(d), qu.text, choices, r.response, r.seq, done ? r.fraction : null, done ? r.feedback : null));
+        }
+        return new AttemptPage(view(a, q), items);
+    }
+
+    @GET
+    @Path("attempts/{id}")
+    @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
+    public AttemptPage attempt(@PathParam("id") long id) {
+        Attempt a = s.attempt(id);
+        return page(a, s.store.quiz(a.quizId).orElseThrow());
+    }
+
+    /** Saves the answer to one question (autosave). {@code sequence} is the sequence the client last saw; a stale or replayed one is a 409. */
+    @PUT
+    @Path("attempts/{id}/answers/{slot}")
+    @ContextCapability(QuizService.ATTEMPT)
+    public Map<String, Object> save(@PathParam("id") long id, @PathParam("slot") int slot, Save body) {
+        long me = s.me();
+        Attempt a = s.attempt(id);
+        if (a.userId != me) throw s.notFound();
+        if (body == null || body.sequence() == null) throw Problem.badRequest("Send a JSON object with response and sequence.");
+        if (body.response() != null && body.response().length() > 5000) throw invalid(List.of("quiz.error.answer"));
+        if (!"inprogress".equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.finished"));
+        if (a.deadline != null && Instant.now().isAfter(a.deadline)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.overdue"));
+        if (s.store.responses(a.id).stream().noneMatch(r -> r.slot == slot)) throw s.notFound();
+        if (!s.store.saveResponse(a.id, slot, body.sequence(), body.response())) {
+            throw new Problem(409, "Conflict", s.messages.get("quiz.error.stale"));
+        }
+        return Map.of("slot", slot, "sequence", body.sequence() + 1);
+    }
+
+    /** Finishes and grades an attempt; a second finish (even a simultaneous one) changes nothing and answers the same result. */
+    @POST
+    @Path("attempts/{id}/finish")
+    @ContextCapability(QuizService.ATTEMPT)
+    public AttemptPage finish(@PathParam("id") long id) {
+        long me = s.me();
+        Attempt a = s.attempt(id);
+        if (a.userId != me) throw s.notFound();
+        Quiz q = s.store.quiz(a.quizId).orElseThrow();
+        if ("inprogress".equals(a.state)) {
+            Map<Integer, QuestionType.Grade> grades = new LinkedHashMap<>();
+            double got = 0;
+            double total = 0;
+            for (Response r : s.store.responses(a.id)) {
+                Question qu = s.store.question(r.questionId).orElseThrow();
+                QuestionType.Grade g = s.type(qu.type).grade(QuizStore.data(qu), r.state, r.response);
+                grades.put(r.slot, g);
+                got += g.fraction() * r.mark;
+                total += r.mark;
+            }
+            double grade = total == 0 ? 0 : Math.round(got / total * q.maxGrade * 100000) / 100000.0;
+            if (s.store.finish(a.id, grade, grades)) report(q, a.userId);
+        }
+        return page(s.store.attempt(a.id).orElseThrow(), q);
+    }
+
+    /** The user's quiz grade by the grading method, to the course gradebook, and "passed" when it reaches the pass grade. */
+    private void report(Quiz q, long userId) {
+        Double g = finalGrade(q, s.store.attempts(q.id, userId));
+        if (g == null || q.activityId == null) return;
+        s.courses.graded(q.activityId, userId, g, q.maxGrade);
+        if (g >= q.passGrade) s.courses.completed(q.activityId, userId, "passed");
+    }
+
+    static Double finalGrade(Quiz q, List<Attempt> attempts) {
+        List<Double> grades = attempts.stream().filter(a -> "finished".equals(a.state) && a.grade != null).map(a -> a.grade).toList();
+        if (grades.isEmpty()) return null;
+        return switch (q.grading) {
+            case "average" -> {
+                OptionalDouble avg = grades.stream().mapToDouble(Double::doubleValue).average();
+                yield Math.round(avg.orElse(0) * 100000) / 100000.0;
+            }
+            case "first" -> grades.get(0);
+            case "last" -> grades.get(grades.size() - 1);
+            default -> grades.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        };
+    }
+
+    // ---- reports
+
+    @GET
+    @Path("quizzes/{id}/attempts")
+    @ContextCapability(QuizService.REPORTS)
+    public List<AttemptView> attempts(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.REPORTS, s.context(q));
+        return s.store.attempts(q.id).stream().map(a -> view(a, q)).toList();
+    }
+
+    @GET
+    @Path("quizzes/{id}/attempts.csv")
+    @Produces("text/csv")
+    @ContextCapability(QuizService.REPORTS)
+    public jakarta.ws.rs.core.Response attemptsCsv(@PathParam("id") long id) {
+        StringBuilder b = new StringBuilder("username,attempt,state,started,finished,grade,max\n");
+        for (AttemptView a : attempts(id)) {
+            b.append(csv(a.username())).append(',').append(a.number()).append(',').append(a.state()).append(',').append(a.startedAt()).append(',')
+                    .append(a.finishedAt() == null ? "" : a.finishedAt()).append(',').append(a.grade() == null ? "" : a.grade()).append(',').append(a.maxGrade()).append('\n');
+        }
+        return jakarta.ws.rs.core.Response.ok(b.toString(), "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"quiz-" + id + "-attempts.csv\"").build();
+    }
+
+    static String csv(String v) {
+        String t = v;
+        if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) t = "'" + t; // no formulas in spreadsheets
+        return t.contains(",") || t.contains("\"") || t.contains("\n") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+    }
+
+    Problem invalid(List<String> keys) {
+        return new Problem(422, "Invalid input", String.join(" ", keys.stream().distinct().map(k -> k.startsWith("quiz.") ? s.messages.get(k) : k).toList()));
+    }
+}

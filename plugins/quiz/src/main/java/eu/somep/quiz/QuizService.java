@@ -1,0 +1,134 @@
+package eu.somep.quiz;
+
+import eu.somep.api.i18n.Messages;
+import eu.somep.api.persistence.Database;
+import eu.somep.api.security.AccessControl;
+import eu.somep.api.security.UserContext;
+import eu.somep.api.security.UserDirectory;
+import eu.somep.api.web.Problem;
+import eu.somep.course.spi.ActivityInstance;
+import eu.somep.course.spi.CourseTracker;
+import eu.somep.quiz.internal.Attempt;
+import eu.somep.quiz.internal.Category;
+import eu.somep.quiz.internal.Question;
+import eu.somep.quiz.internal.Quiz;
+import eu.somep.quiz.internal.QuizStore;
+import eu.somep.quiz.internal.Types;
+import eu.somep.quiz.spi.QuestionType;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/** The quiz's rules, shared by its pages and API: who may see, attempt, manage and review, in the activity's context. */
+@Component(service = QuizService.class)
+public class QuizService {
+    public static final String VIEW = "quiz:view";
+    public static final String ATTEMPT = "quiz:attempt";
+    public static final String MANAGE = "quiz:manage";
+    public static final String REPORTS = "quiz:viewreports";
+    public static final String QUESTIONS = "quiz:questions";
+
+    final QuizStore store;
+    final AccessControl access;
+    final UserDirectory directory;
+    final UserContext user;
+    final Messages messages;
+    final CourseTracker courses;
+    /** Question types: the shipped ones, and those other plugins register as services. */
+    private final Map<String, QuestionType> types = new ConcurrentHashMap<>();
+
+    @Activate
+    public QuizService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
+                       @Reference Messages messages, @Reference CourseTracker courses) {
+        this.store = new QuizStore(db);
+        this.access = access;
+        this.directory = directory;
+        this.user = user;
+        this.messages = messages;
+        this.courses = courses;
+        for (QuestionType t : Types.SHIPPED) types.put(t.type(), t);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addType(QuestionType t) {
+        types.putIfAbsent(t.type(), t);
+    }
+
+    void removeType(QuestionType t) {
+        types.remove(t.type(), t);
+    }
+
+    QuestionType type(String name) {
+        QuestionType t = types.get(name);
+        if (t == null) throw new Problem(422, "Invalid input", messages.get("quiz.error.type"));
+        return t;
+    }
+
+    List<String> typeNames() {
+        return types.keySet().stream().sorted().toList();
+    }
+
+    long me() {
+        return user.userId().orElseThrow(() -> new Problem(401, "Unauthorized", messages.get("quiz.error.signin")));
+    }
+
+    Problem notFound() {
+        return Problem.notFound(messages.get("quiz.error.notfound"));
+    }
+
+    ActivityInstance activity(Quiz q) {
+        if (q.activityId == null) throw notFound();
+        return courses.activity(q.activityId).orElseThrow(this::notFound);
+    }
+
+    /** The quiz, for those who may see it; 404 for everyone else. */
+    Quiz quiz(long id) {
+        Quiz q = store.quiz(id).orElseThrow(this::notFound);
+        ActivityInstance a = activity(q);
+        if (!courses.canView(a.activityId()) || !access.can(VIEW, a.context())) throw notFound();
+        return q;
+    }
+
+    long context(Quiz q) {
+        return activity(q).context();
+    }
+
+    /** The attempt, for its owner (who may still see the quiz) or those who see reports; 404 otherwise. */
+    Attempt attempt(long id) {
+        Attempt a = store.attempt(id).orElseThrow(this::notFound);
+        Quiz q = store.quiz(a.quizId).orElseThrow(this::notFound);
+        access.requireOwnerOr(a.userId, VIEW, REPORTS, context(q));
+        return a;
+    }
+
+    /** The course context for bank operations; 404 when there is no such course. */
+    long courseContext(long courseId) {
+        long ctx = access.findContext(AccessControl.COURSE, courseId).orElseThrow(this::notFound);
+        if (!access.can(QUESTIONS, ctx)) {
+            if (user.userId().isEmpty()) throw new Problem(401, "Unauthorized", messages.get("quiz.error.signin"));
+            throw notFound();
+        }
+        return ctx;
+    }
+
+    Category category(long id) {
+        Category c = store.category(id).orElseThrow(this::notFound);
+        courseContext(c.courseId);
+        return c;
+    }
+
+    Question question(long id) {
+        Question q = store.question(id).orElseThrow(this::notFound);
+        category(q.categoryId);
+        return q;
+    }
+
+    String name(long userId) {
+        return directory.byId(userId).map(u -> u.username()).orElse("#" + userId);
+    }
+}

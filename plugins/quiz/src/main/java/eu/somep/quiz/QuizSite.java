@@ -1,0 +1,160 @@
+package eu.somep.quiz;
+
+import eu.somep.api.web.ContextCapability;
+import eu.somep.api.web.Problem;
+import eu.somep.api.web.View;
+import eu.somep.course.spi.ActivityInstance;
+import eu.somep.quiz.internal.Quiz;
+import eu.somep.spi.web.WebResource;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The quiz pages under {@code /quiz}; every read and change goes through {@link QuizApi}, so pages and API check the same. */
+@Component(service = WebResource.class)
+@Path("quiz")
+@Produces(MediaType.TEXT_HTML)
+public class QuizSite implements WebResource {
+    private final QuizApi api;
+    private final QuizService s;
+
+    @Activate
+    public QuizSite(@Reference QuizApi api) {
+        this.api = api;
+        this.s = api.s;
+    }
+
+    @GET
+    @Path("{id}")
+    @ContextCapability(QuizService.VIEW)
+    public View quiz(@PathParam("id") long id) {
+        return View.of("quiz/quiz.ftlh").with("page", api.quiz(id)).with("error", "");
+    }
+
+    @POST
+    @Path("{id}/start")
+    @ContextCapability(QuizService.ATTEMPT)
+    public Response start(@PathParam("id") long id) {
+        try {
+            QuizApi.AttemptPage p = (QuizApi.AttemptPage) api.start(id).getEntity();
+            return Response.seeOther(URI.create("/quiz/attempt/" + p.attempt().id())).build();
+        } catch (Problem p) {
+            if (p.status() == 404 || p.status() == 401) throw p;
+            return Response.status(p.status()).entity(quiz(id).with("error", p.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("attempt/{id}")
+    @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
+    public Response attempt(@PathParam("id") long id) {
+        QuizApi.AttemptPage p = api.attempt(id);
+        if (!"inprogress".equals(p.attempt().state())) return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
+        return Response.ok(View.of("quiz/attempt.ftlh").with("page", p).with("error", "")).build();
+    }
+
+    /** Saves every changed answer of the form (fields q{slot} and seq{slot}); with finish=1 then finishes. */
+    @POST
+    @Path("attempt/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability(QuizService.ATTEMPT)
+    public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        QuizApi.AttemptPage p = api.attempt(id);
+        try {
+            for (QuizApi.Item it : p.items()) {
+                List<String> values = form.get("q" + it.slot());
+                String value = values == null ? "" : String.join(",", values.stream().filter(Objects::nonNull).map(String::trim).toList());
+                String seq = form.getFirst("seq" + it.slot());
+                if (seq == null || value.equals(Objects.toString(it.response(), ""))) continue;
+                int sequence;
+                try {
+                    sequence = Integer.parseInt(seq);
+                } catch (NumberFormatException e) {
+                    throw Problem.badRequest("bad sequence");
+                }
+                api.save(id, it.slot(), new QuizApi.Save(value, sequence));
+            }
+            if (form.getFirst("finish") != null) {
+                api.finish(id);
+                return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
+            }
+            return Response.seeOther(URI.create("/quiz/attempt/" + id)).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401) throw e;
+            return Response.status(e.status()).entity(View.of("quiz/attempt.ftlh").with("page", api.attempt(id)).with("error", e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("attempt/{id}/review")
+    @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
+    public View review(@PathParam("id") long id) {
+        QuizApi.AttemptPage p = api.attempt(id);
+        return View.of("quiz/review.ftlh").with("page", p);
+    }
+
+    @GET
+    @Path("{id}/attempts")
+    @ContextCapability(QuizService.REPORTS)
+    public View attempts(@PathParam("id") long id) {
+        return View.of("quiz/attempts.ftlh").with("quiz", api.quiz(id).quiz()).with("attempts", api.attempts(id));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    @ContextCapability(QuizService.MANAGE)
+    public View editor(@PathParam("id") long id) {
+        return View.of("quiz/edit.ftlh").with("quiz", api.quiz(id).quiz()).with("slots", api.slots(id)).with("types", s.typeNames()).with("error", "");
+    }
+
+    /**
+     * The simple question editor: a new question in the course bank's first category (made when there is none),
+     * added to the quiz. Answers one a line: {@code fraction | text | feedback | tolerance}.
+     */
+    @POST
+    @Path("{id}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability({QuizService.MANAGE, QuizService.QUESTIONS})
+    public Response addQuestion(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        ActivityInstance a = s.activity(q);
+        try {
+            List<QuizApi.AnswerIn> answers = new ArrayList<>();
+            for (String line : Objects.toString(f.getFirst("answers"), "").split("\r?\n")) {
+                if (line.isBlank()) continue;
+                String[] p = line.split("\\|", -1);
+                try {
+                    answers.add(new QuizApi.AnswerIn(p.length > 1 ? p[1].trim() : "", Double.parseDouble(p[0].trim()), p.length > 2 ? p[2].trim() : "",
+                            p.length > 3 && !p[3].isBlank() ? Double.parseDouble(p[3].trim()) : null));
+                } catch (NumberFormatException e) {
+                    throw api.invalid(List.of("quiz.error.fraction"));
+                }
+            }
+            QuizApi.NewQuestion n = new QuizApi.NewQuestion(f.getFirst("type"), f.getFirst("name"), f.getFirst("text"), !"multiple".equals(f.getFirst("choice")),
+                    f.getFirst("shuffle") != null, f.getFirst("case") != null, answers);
+            List<QuizApi.CategoryView> cats = api.categories(a.courseId());
+            long cat = cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(a.courseId(), new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
+                    : cats.get(0).id();
+            QuizApi.QuestionView qv = (QuizApi.QuestionView) api.addQuestion(cat, n).getEntity();
+            api.addSlot(id, new QuizApi.NewSlot(qv.id(), null));
+            return Response.seeOther(URI.create("/quiz/" + id + "/edit")).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401) throw e;
+            return Response.status(e.status()).entity(editor(id).with("error", e.getMessage())).build();
+        }
+    }
+}

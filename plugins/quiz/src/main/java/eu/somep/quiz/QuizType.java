@@ -1,0 +1,169 @@
+package eu.somep.quiz;
+
+import eu.somep.course.spi.ActivityInstance;
+import eu.somep.course.spi.ActivityType;
+import eu.somep.quiz.internal.Quiz;
+import eu.somep.quiz.internal.Slot;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The quiz as a course activity. Settings: intro, open and close (ISO date-time, UTC, e.g. 2026-05-01T09:00, or an
+ * instant), timelimit (minutes, 0 none), attempts (0 unlimited), grading (highest, average, first, last), passgrade
+ * and maxgrade. Grades go to the course gradebook; reaching the pass grade counts as "passed".
+ */
+@Component(service = ActivityType.class)
+public class QuizType implements ActivityType {
+    private final QuizService s;
+
+    @Activate
+    public QuizType(@Reference QuizService s) {
+        this.s = s;
+    }
+
+    @Override public String type() { return "quiz"; }
+    @Override public String name(Locale l) { return s.messages.get(l, "quiz.activity.name"); }
+    @Override public String description(Locale l) { return s.messages.get(l, "quiz.activity.description"); }
+    @Override public String icon() { return "❓"; }
+    @Override public Set<String> completions() { return Set.of("passed"); }
+    @Override public boolean graded() { return true; }
+
+    @Override
+    public List<Setting> settings(Locale l) {
+        return List.of(new Setting("intro", s.messages.get(l, "quiz.form.intro"), true, false),
+                new Setting("open", s.messages.get(l, "quiz.form.open"), false, false),
+                new Setting("close", s.messages.get(l, "quiz.form.close"), false, false),
+                new Setting("timelimit", s.messages.get(l, "quiz.form.timelimit"), false, false),
+                new Setting("attempts", s.messages.get(l, "quiz.form.attempts"), false, false),
+                new Setting("grading", s.messages.get(l, "quiz.form.grading"), false, false),
+                new Setting("passgrade", s.messages.get(l, "quiz.form.passgrade"), false, false),
+                new Setting("maxgrade", s.messages.get(l, "quiz.form.maxgrade"), false, false));
+    }
+
+    static Instant instant(String v) {
+        if (v == null || v.isBlank()) return null;
+        String t = v.trim();
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        }
+    }
+
+    private static int integer(Map<String, String> m, String k, int dflt) {
+        String v = m.getOrDefault(k, "");
+        return v.isBlank() ? dflt : Integer.parseInt(v.trim());
+    }
+
+    private static double number(Map<String, String> m, String k, double dflt) {
+        String v = m.getOrDefault(k, "");
+        return v.isBlank() ? dflt : Double.parseDouble(v.trim());
+    }
+
+    @Override
+    public List<String> validate(Map<String, String> settings, Locale l) {
+        List<String> out = new ArrayList<>();
+        if (settings.getOrDefault("intro", "").length() > 20000) out.add(s.messages.get(l, "quiz.error.intro"));
+        Instant open = null;
+        Instant close = null;
+        try {
+            open = instant(settings.get("open"));
+            close = instant(settings.get("close"));
+        } catch (DateTimeParseException e) {
+            out.add(s.messages.get(l, "quiz.error.date"));
+        }
+        if (open != null && close != null && !close.isAfter(open)) out.add(s.messages.get(l, "quiz.error.dates"));
+        try {
+            if (integer(settings, "timelimit", 0) < 0 || integer(settings, "attempts", 0) < 0) out.add(s.messages.get(l, "quiz.error.number"));
+            double max = number(settings, "maxgrade", 100);
+            double pass = number(settings, "passgrade", 0);
+            if (!(max > 0 && max <= 10000) || pass < 0 || pass > max) out.add(s.messages.get(l, "quiz.error.grade"));
+        } catch (NumberFormatException e) {
+            out.add(s.messages.get(l, "quiz.error.number"));
+        }
+        String g = settings.getOrDefault("grading", "");
+        if (!g.isBlank() && !Quiz.GRADING.contains(g.trim())) out.add(s.messages.get(l, "quiz.error.grading"));
+        return out;
+    }
+
+    private static void apply(Quiz q, Map<String, String> m) {
+        q.intro = m.getOrDefault("intro", "");
+        q.openAt = instant(m.get("open"));
+        q.closeAt = instant(m.get("close"));
+        q.timeLimit = integer(m, "timelimit", 0) * 60;
+        q.attempts = integer(m, "attempts", 0);
+        String g = m.getOrDefault("grading", "").trim();
+        q.grading = g.isEmpty() ? "highest" : g;
+        q.maxGrade = number(m, "maxgrade", 100);
+        q.passGrade = number(m, "passgrade", 0);
+    }
+
+    @Override
+    public long create(ActivityInstance a, Map<String, String> settings) {
+        Quiz q = new Quiz();
+        q.activityId = a.activityId();
+        apply(q, settings);
+        return s.store.saveQuiz(q).id;
+    }
+
+    @Override
+    public Map<String, String> load(ActivityInstance a) {
+        return s.store.quiz(a.instanceId()).map(QuizType::settings).orElse(Map.of());
+    }
+
+    static Map<String, String> settings(Quiz q) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("intro", q.intro);
+        m.put("open", q.openAt == null ? "" : q.openAt.toString());
+        m.put("close", q.closeAt == null ? "" : q.closeAt.toString());
+        m.put("timelimit", String.valueOf(q.timeLimit / 60));
+        m.put("attempts", String.valueOf(q.attempts));
+        m.put("grading", q.grading);
+        m.put("passgrade", String.valueOf(q.passGrade));
+        m.put("maxgrade", String.valueOf(q.maxGrade));
+        return m;
+    }
+
+    @Override
+    public void update(ActivityInstance a, Map<String, String> settings) {
+        s.store.quiz(a.instanceId()).ifPresent(q -> {
+            Map<String, String> m = new LinkedHashMap<>(settings(q));
+            m.putAll(settings);
+            apply(q, m);
+            s.store.saveQuiz(q);
+        });
+    }
+
+    @Override
+    public String link(ActivityInstance a) {
+        return "/quiz/" + a.instanceId();
+    }
+
+    /** A copy has the settings and the questions (the same bank questions), not the attempts. */
+    @Override
+    public long duplicate(ActivityInstance source, ActivityInstance copy) {
+        Quiz q = s.store.quiz(source.instanceId()).orElseThrow(() -> new IllegalArgumentException("the quiz is gone"));
+        Quiz c = new Quiz();
+        c.activityId = copy.activityId();
+        apply(c, settings(q));
+        long id = s.store.saveQuiz(c).id;
+        for (Slot sl : s.store.slots(q.id)) s.store.addSlot(id, sl.familyId, sl.mark);
+        return id;
+    }
+
+    @Override
+    public void delete(ActivityInstance a) {
+        s.store.deleteQuiz(a.instanceId());
+    }
+}

@@ -1,0 +1,250 @@
+package eu.somep.quiz.internal;
+
+import eu.somep.api.persistence.Database;
+import eu.somep.quiz.spi.QuestionType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every query of the quiz plugin. */
+public final class QuizStore {
+    private final Database db;
+
+    public QuizStore(Database db) {
+        this.db = db;
+    }
+
+    // ---- encoding of a question's options and answers
+
+    static String esc(String s) {
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "");
+    }
+
+    static String unesc(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                char n = s.charAt(++i);
+                b.append(n == 't' ? '\t' : n == 'n' ? '\n' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    public static String encodeOptions(Map<String, String> options) {
+        StringBuilder b = new StringBuilder();
+        options.forEach((k, v) -> b.append(esc(k)).append('\t').append(esc(v)).append('\n'));
+        return b.toString();
+    }
+
+    public static Map<String, String> decodeOptions(String s) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : s.split("\n")) {
+            int t = line.indexOf('\t');
+            if (t > 0) out.put(unesc(line.substring(0, t)), unesc(line.substring(t + 1)));
+        }
+        return out;
+    }
+
+    public static String encodeAnswers(List<QuestionType.Answer> answers) {
+        StringBuilder b = new StringBuilder();
+        for (QuestionType.Answer a : answers) {
+            b.append(a.fraction()).append('\t').append(a.tolerance()).append('\t').append(esc(a.text())).append('\t').append(esc(a.feedback())).append('\n');
+        }
+        return b.toString();
+    }
+
+    public static List<QuestionType.Answer> decodeAnswers(String s) {
+        List<QuestionType.Answer> out = new ArrayList<>();
+        for (String line : s.split("\n")) {
+            if (line.isEmpty()) continue;
+            String[] f = line.split("\t", -1);
+            out.add(new QuestionType.Answer(unesc(f[2]), Double.parseDouble(f[0]), unesc(f[3]), Double.parseDouble(f[1])));
+        }
+        return out;
+    }
+
+    public static QuestionType.Question data(Question q) {
+        return new QuestionType.Question(q.text, decodeOptions(q.options), decodeAnswers(q.answers));
+    }
+
+    // ---- bank
+
+    public Category saveCategory(long courseId, String name) {
+        return db.inTransaction(em -> {
+            Category c = new Category();
+            c.courseId = courseId;
+            c.name = name;
+            em.persist(c);
+            return c;
+        });
+    }
+
+    public List<Category> categories(long courseId) {
+        return db.inTransaction(em -> em.createQuery("select c from Category c where c.courseId = :c order by c.name, c.id", Category.class).setParameter("c", courseId).getResultList());
+    }
+
+    public Optional<Category> category(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Category.class, id)));
+    }
+
+    public List<Question> questions(long categoryId) {
+        return db.inTransaction(em -> em.createQuery("select q from Question q where q.categoryId = :c and q.latest = true order by q.name, q.id", Question.class)
+                .setParameter("c", categoryId).getResultList());
+    }
+
+    public Optional<Question> question(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Question.class, id)));
+    }
+
+    public Optional<Question> latest(long familyId) {
+        return db.inTransaction(em -> em.createQuery("select q from Question q where q.familyId = :f and q.latest = true", Question.class)
+                .setParameter("f", familyId).getResultStream().findFirst());
+    }
+
+    /** A new question ({@code previous} null) or a new version of {@code previous}'s family; the old version stays for the attempts that used it. */
+    public Question saveQuestion(Question previous, long categoryId, String type, String name, String text, Map<String, String> options, List<QuestionType.Answer> answers) {
+        return db.inTransaction(em -> {
+            Question q = new Question();
+            q.categoryId = categoryId;
+            q.type = type;
+            q.name = name;
+            q.text = text;
+            q.options = encodeOptions(options);
+            q.answers = encodeAnswers(answers);
+            q.createdAt = Instant.now();
+            q.latest = true;
+            if (previous == null) {
+                q.version = 1;
+                em.persist(q);
+                em.flush();
+                q.familyId = q.id;
+            } else {
+                int updated = em.createQuery("update Question q set q.latest = false where q.familyId = :f and q.latest = true")
+                        .setParameter("f", previous.familyId).executeUpdate();
+                if (updated == 0) throw new IllegalStateException("edited concurrently");
+                q.familyId = previous.familyId;
+                q.version = em.createQuery("select max(q.version) from Question q where q.familyId = :f", Integer.class).setParameter("f", previous.familyId).getSingleResult() + 1;
+                em.persist(q);
+            }
+            return q;
+        });
+    }
+
+    // ---- quizzes
+
+    public Optional<Quiz> quiz(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Quiz.class, id)));
+    }
+
+    public Quiz saveQuiz(Quiz q) {
+        return db.inTransaction(em -> {
+            if (q.id == null) {
+                em.persist(q);
+                return q;
+            }
+            return em.merge(q);
+        });
+    }
+
+    public void deleteQuiz(long id) {
+        db.run(em -> {
+            Quiz q = em.find(Quiz.class, id);
+            if (q == null) return;
+            em.createQuery("delete from Response r where r.attemptId in (select a.id from Attempt a where a.quizId = :q)").setParameter("q", id).executeUpdate();
+            em.createQuery("delete from Attempt a where a.quizId = :q").setParameter("q", id).executeUpdate();
+            em.createQuery("delete from Slot s where s.quizId = :q").setParameter("q", id).executeUpdate();
+            em.remove(q);
+        });
+    }
+
+    public List<Slot> slots(long quizId) {
+        return db.inTransaction(em -> em.createQuery("select s from Slot s where s.quizId = :q order by s.slot", Slot.class).setParameter("q", quizId).getResultList());
+    }
+
+    public Slot addSlot(long quizId, long familyId, double mark) {
+        return db.inTransaction(em -> {
+            Integer max = em.createQuery("select max(s.slot) from Slot s where s.quizId = :q", Integer.class).setParameter("q", quizId).getSingleResult();
+            Slot s = new Slot();
+            s.quizId = quizId;
+            s.slot = max == null ? 1 : max + 1;
+            s.familyId = familyId;
+            s.mark = mark;
+            em.persist(s);
+            return s;
+        });
+    }
+
+    public void removeSlot(long quizId, int slot) {
+        db.run(em -> em.createQuery("delete from Slot s where s.quizId = :q and s.slot = :s").setParameter("q", quizId).setParameter("s", slot).executeUpdate());
+    }
+
+    // ---- attempts
+
+    public Optional<Attempt> attempt(long id) {
+        return Optional.ofNullable(db.inTransaction(em -> em.find(Attempt.class, id)));
+    }
+
+    public List<Attempt> attempts(long quizId, long userId) {
+        return db.inTransaction(em -> em.createQuery("select a from Attempt a where a.quizId = :q and a.userId = :u order by a.number", Attempt.class)
+                .setParameter("q", quizId).setParameter("u", userId).getResultList());
+    }
+
+    public List<Attempt> attempts(long quizId) {
+        return db.inTransaction(em -> em.createQuery("select a from Attempt a where a.quizId = :q order by a.userId, a.number", Attempt.class)
+                .setParameter("q", quizId).getResultList());
+    }
+
+    /** A new attempt with one response row per question (its version and state fixed now). */
+    public Attempt startAttempt(long quizId, long userId, int number, Instant deadline, List<Response> responses) {
+        return db.inTransaction(em -> {
+            Attempt a = new Attempt();
+            a.quizId = quizId;
+            a.userId = userId;
+            a.number = number;
+            a.state = "inprogress";
+            a.startedAt = Instant.now();
+            a.deadline = deadline;
+            em.persist(a);
+            em.flush();
+            for (Response r : responses) {
+                r.attemptId = a.id;
+                em.persist(r);
+            }
+            return a;
+        });
+    }
+
+    public List<Response> responses(long attemptId) {
+        return db.inTransaction(em -> em.createQuery("select r from Response r where r.attemptId = :a order by r.slot", Response.class)
+                .setParameter("a", attemptId).getResultList());
+    }
+
+    /** Saves an answer if nobody saved since {@code seq} and the attempt is still in progress; false otherwise. */
+    public boolean saveResponse(long attemptId, int slot, int seq, String response) {
+        return db.inTransaction(em -> em.createQuery("update Response r set r.response = :v, r.seq = r.seq + 1 where r.attemptId = :a and r.slot = :s and r.seq = :q"
+                        + " and exists (select a.id from Attempt a where a.id = :a and a.state = 'inprogress')")
+                .setParameter("v", response).setParameter("a", attemptId).setParameter("s", slot).setParameter("q", seq).executeUpdate() == 1);
+    }
+
+    /**
+     * Finishes an attempt: one conditional update on its state, so that of two simultaneous finishes exactly one
+     * succeeds (returns true) and writes the grades.
+     */
+    public boolean finish(long attemptId, double grade, Map<Integer, QuestionType.Grade> grades) {
+        return db.inTransaction(em -> {
+            int n = em.createQuery("update Attempt a set a.state = 'finished', a.finishedAt = :t, a.grade = :g where a.id = :a and a.state = 'inprogress'")
+                    .setParameter("t", Instant.now()).setParameter("g", grade).setParameter("a", attemptId).executeUpdate();
+            if (n != 1) return false;
+            grades.forEach((slot, g) -> em.createQuery("update Response r set r.fraction = :f, r.feedback = :b where r.attemptId = :a and r.slot = :s")
+                    .setParameter("f", g.fraction()).setParameter("b", g.feedback()).setParameter("a", attemptId).setParameter("s", slot).executeUpdate());
+            return true;
+        });
+    }
+}
