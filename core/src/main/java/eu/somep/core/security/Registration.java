@@ -113,8 +113,9 @@ public final class Registration {
     public boolean approve(User u) {
         if (!Users.PENDING.equals(users.status(u))) return false;
         users.setStatus(u, Users.ACTIVE);
-        Optional.ofNullable(users.profile(u).email()).ifPresent(to -> {
-            Locale l = Locale.forLanguageTag(Optional.ofNullable(users.profile(u).language()).orElse("en"));
+        Profile profile = users.profile(u);
+        Optional.ofNullable(profile.email()).ifPresent(to -> {
+            Locale l = Locale.forLanguageTag(Optional.ofNullable(profile.language()).orElse("en"));
             mail.send(to, messages.get(l, "kernel.mail.approved.subject"), messages.get(l, "kernel.mail.approved.body", u.displayName(), baseUrl.get() + "/login"));
         });
         return true;

@@ -112,10 +112,7 @@ public class CourseApi implements WebResource {
         Course c = s.store.saveCourse(null, in);
         s.courseContext(c);
         s.store.addSection(c.id, s.messages.get("course.section.general"), "");
-        // whoever creates a course teaches it, unless they may edit every course anyway
-        s.user.userId().ifPresent(u -> {
-            if (!s.access.can(CourseService.UPDATE, s.courseContext(c))) s.enrol(c, u, "trainer", "manual");
-        });
+        teach(c.id);
         return Response.status(201).entity(Views.CourseView.of(c)).build();
     }
 
