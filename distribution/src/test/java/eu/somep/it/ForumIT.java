@@ -198,7 +198,22 @@ class ForumIT {
             assertTrue(bad.body().contains("value=\"Kept &lt;title&gt;\""), "what was typed is kept, escaped");
             HttpResponse<String> ok = b.post("/forum/1/discussions", Map.of("title", "From the page", "message", "Hello from the form", "_csrf", SecurityIT.Browser.csrf(forumPage)));
             assertEquals(303, ok.statusCode(), ok.body());
-            assertTrue(b.follow(ok).body().contains("Hello from the form"));
+            HttpResponse<String> discussion = b.follow(ok);
+            assertTrue(discussion.body().contains("Hello from the form"));
+
+            // reporting from the page: a link per post leads to a page with the form; an empty reason is refused there
+            Matcher post = Pattern.compile("data-post=\"(\\d+)\"").matcher(discussion.body());
+            assertTrue(post.find(), discussion.body());
+            String report = "/forum/post/" + post.group(1) + "/report";
+            assertTrue(discussion.body().contains("href=\"" + report + "\""), "each post links to its report page");
+            HttpResponse<String> reportPage = b.get(report);
+            assertEquals(200, reportPage.statusCode());
+            assertTrue(reportPage.body().contains("Hello from the form") && reportPage.body().contains("name=\"reason\""), reportPage.body());
+            HttpResponse<String> empty = b.post(report, Map.of("reason", " ", "_csrf", SecurityIT.Browser.csrf(reportPage)));
+            assertEquals(422, empty.statusCode());
+            assertTrue(empty.body().contains("name=\"reason\"") && empty.body().contains("alert-danger"), "the form comes back with the message");
+            assertEquals(303, b.post(report, Map.of("reason", "Spam <b>here</b>", "_csrf", SecurityIT.Browser.csrf(reportPage))).statusCode());
+            assertEquals(403, b.get("/forum/post/" + post.group(1) + "/split").statusCode(), "splitting is for moderators");
         }
     }
 

@@ -74,7 +74,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         this.migrations = migrations;
         this.events = events;
         this.settings = settings;
-        this.startTimeoutMs = settings.getInt(Settings.PLUGIN_START_TIMEOUT, 10_000);
+        this.startTimeoutMs = settings.getInt(Settings.PLUGIN_START_TIMEOUT, 30_000);
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -10,6 +10,11 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +23,7 @@ import java.util.Map;
 
 /**
  * Renders a {@link View} with its component's templates. Every template sees, besides its model:
- * {@code msg("key", args...)}, {@code csrf()}, {@code can("capability")} and {@code somep} (user, signedIn, lang,
+ * {@code msg("key", args...)}, {@code csrf()}, {@code can("capability")}, {@code date(instant)} and {@code somep} (user, signedIn, lang,
  * languages, nav, path).
  */
 public final class ViewRenderer {
@@ -49,11 +54,25 @@ public final class ViewRenderer {
         model.put("csrf", (TemplateMethodModelEx) args -> cur.csrfToken());
         // templates show what the user may do with the same check the routes use
         model.put("can", (TemplateMethodModelEx) args -> !args.isEmpty() && cur.can(String.valueOf(unwrap(args.get(0)))));
+        model.put("date", (TemplateMethodModelEx) args -> args.isEmpty() ? "" : date(args.get(0), locale));
         try {
             runtime.freemarker().getTemplate(view.template(), locale).process(model, out);
         } catch (TemplateException e) {
             throw new IOException("Template " + view.template() + " of " + runtime.component() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static final Map<Locale, DateTimeFormatter> DATES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code date(instant)}: a date and time as people of the page's language write it, in the server's time zone. */
+    private static String date(Object arg, Locale locale) throws TemplateModelException {
+        Object o = arg instanceof freemarker.template.AdapterTemplateModel a ? a.getAdaptedObject(Object.class)
+                : arg instanceof freemarker.ext.util.WrapperTemplateModel w ? w.getWrappedObject() : null;
+        TemporalAccessor t = o instanceof Instant i ? i : o instanceof java.util.Date d ? d.toInstant() : null;
+        if (t == null) return o == null ? "" : String.valueOf(o);
+        // English as written in Europe (25 Nov 2026, 01:38), not the US default of Locale.ENGLISH
+        return DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale("en".equals(l.getLanguage()) ? Locale.UK : l).withZone(ZoneId.systemDefault())).format(t);
     }
 
     private static Object unwrap(Object o) throws TemplateModelException {

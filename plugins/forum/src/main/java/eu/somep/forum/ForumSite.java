@@ -317,8 +317,26 @@ public class ForumSite implements WebResource {
             return Response.seeOther(URI.create("/forum/discussion/" + d.id())).build();
         } catch (Problem p) {
             if (p.status() != 422) throw p;
-            return Response.status(422).entity(discussionView(api.discussion(from, null, null), null, null, null, "", p.getMessage())).build();
+            return Response.status(422).entity(postAction(id, "split", title, p.getMessage())).build();
         }
+    }
+
+    /** The page that reports a post, or (moderators) splits a reply off: one link per post on the discussion page. */
+    @GET
+    @Path("post/{id}/{action: report|split}")
+    @ContextCapability(ForumService.VIEW)
+    public View postActionForm(@PathParam("id") long id, @PathParam("action") String action) {
+        return postAction(id, action, "", "");
+    }
+
+    private View postAction(long id, String action, String value, String error) {
+        s.me();
+        Post p = s.post(id);
+        Forum f = api.forumOf(p);
+        if ("split".equals(action) && !s.moderator(f)) throw new Problem(403, "Forbidden", s.messages.get("forum.error.moderator"));
+        Views.PostView post = s.view(f, p, 0, s.names(java.util.Set.of(p.authorId)), Map.of(), Map.of());
+        return View.of("forum/post-action.ftlh").with("action", action).with("post", post).with("discussion", p.discussionId)
+                .with("value", value == null ? "" : value).with("error", error);
     }
 
     @POST
@@ -403,7 +421,7 @@ public class ForumSite implements WebResource {
             return Response.seeOther(URI.create("/forum/discussion/" + p.discussionId + "?reported=1")).build();
         } catch (Problem e) {
             if (e.status() != 422) throw e;
-            return Response.status(422).entity(discussionView(api.discussion(p.discussionId, null, null), null, null, null, "", e.getMessage())).build();
+            return Response.status(422).entity(postAction(id, "report", reason, e.getMessage())).build();
         }
     }
 

@@ -12,27 +12,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Every query of the forum plugin. */
 public final class ForumStore {
+    /** Every transaction through this one counts as a write and drops the cached plain (see {@link ReadCache}). */
     private final Database db;
+    /** Transactions that only read; used by the cached plain below and by plain of per-user state. */
+    private final Database plain;
+    private final ReadCache cache = new ReadCache();
 
     public ForumStore(Database db) {
-        this.db = db;
+        this.plain = db;
+        this.db = new Database() {
+            @Override
+            public <T> T inTransaction(Function<EntityManager, T> work) {
+                try {
+                    return db.inTransaction(work);
+                } finally {
+                    cache.changed(); // after the commit (or the rollback): a read that raced it is tagged stale
+                }
+            }
+        };
     }
 
     // ---- forums
 
     public List<Forum> siteForums() {
-        return db.inTransaction(em -> em.createQuery("select f from Forum f where f.activityId is null order by f.category, f.name", Forum.class).getResultList());
+        return plain.inTransaction(em -> em.createQuery("select f from Forum f where f.activityId is null order by f.category, f.name", Forum.class).getResultList());
     }
 
     public List<Forum> courseForums() {
-        return db.inTransaction(em -> em.createQuery("select f from Forum f where f.activityId is not null", Forum.class).getResultList());
+        return plain.inTransaction(em -> em.createQuery("select f from Forum f where f.activityId is not null", Forum.class).getResultList());
     }
 
     public Optional<Forum> forum(long id) {
-        return Optional.ofNullable(db.inTransaction(em -> em.find(Forum.class, id)));
+        return cache.get("forum", id, () -> Optional.ofNullable(plain.inTransaction(em -> em.find(Forum.class, id))));
     }
 
     public Forum saveForum(Long id, Long activityId, String category, String name, String intro, String type) {
@@ -67,21 +82,23 @@ public final class ForumStore {
 
     /** One page of a forum's discussions (pinned first, then by last post), and how many there are in all. */
     public List<Discussion> discussions(long forumId, int offset, int limit) {
-        return db.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
+        if (offset == 0 && limit == 50) return cache.get("firstpage", forumId, () -> List.copyOf(plain.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
+                .setParameter("f", forumId).setFirstResult(0).setMaxResults(50).getResultList())));
+        return plain.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
                 .setParameter("f", forumId).setFirstResult(offset).setMaxResults(limit).getResultList());
     }
 
     public long countDiscussions(long forumId) {
-        return db.inTransaction(em -> em.createQuery("select count(d) from Discussion d where d.forumId = :f", Long.class).setParameter("f", forumId).getSingleResult());
+        return cache.get("count", forumId, () -> plain.inTransaction(em -> em.createQuery("select count(d) from Discussion d where d.forumId = :f", Long.class).setParameter("f", forumId).getSingleResult()));
     }
 
     public List<Discussion> discussions(long forumId) {
-        return db.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
+        return plain.inTransaction(em -> em.createQuery("select d from Discussion d where d.forumId = :f order by d.pinned desc, d.lastPostAt desc, d.id desc", Discussion.class)
                 .setParameter("f", forumId).getResultList());
     }
 
     public Optional<Discussion> discussion(long id) {
-        return Optional.ofNullable(db.inTransaction(em -> em.find(Discussion.class, id)));
+        return cache.get("discussion", id, () -> Optional.ofNullable(plain.inTransaction(em -> em.find(Discussion.class, id))));
     }
 
     /** A new discussion with its first post; returns the discussion. */
@@ -108,12 +125,12 @@ public final class ForumStore {
     }
 
     public List<Post> posts(long discussionId) {
-        return db.inTransaction(em -> em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
+        return plain.inTransaction(em -> em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
                 .setParameter("d", discussionId).getResultList());
     }
 
     public Optional<Post> post(long id) {
-        return Optional.ofNullable(db.inTransaction(em -> em.find(Post.class, id)));
+        return Optional.ofNullable(plain.inTransaction(em -> em.find(Post.class, id)));
     }
 
     public Post reply(long discussionId, long parentId, long authorId, String body) {
@@ -145,7 +162,7 @@ public final class ForumStore {
 
     /** The earlier versions of a post, oldest first: {body, editorId, editedAt}. */
     public List<Object[]> history(long postId) {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             List<Object[]> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT body, editor_id, edited_at FROM forum_post_history WHERE post_id = ? ORDER BY edited_at, id")
                     .setParameter(1, postId).getResultList()) out.add((Object[]) r);
@@ -217,7 +234,7 @@ public final class ForumStore {
     }
 
     public boolean hasPosted(long discussionId, long userId) {
-        return db.inTransaction(em -> em.createQuery("select count(p) from Post p where p.discussionId = :d and p.authorId = :u and p.deleted = false", Long.class)
+        return plain.inTransaction(em -> em.createQuery("select count(p) from Post p where p.discussionId = :d and p.authorId = :u and p.deleted = false", Long.class)
                 .setParameter("d", discussionId).setParameter("u", userId).getSingleResult() > 0);
     }
 
@@ -225,7 +242,7 @@ public final class ForumStore {
 
     public void markRead(long userId, Collection<Long> postIds) {
         if (postIds.isEmpty()) return;
-        db.run(em -> {
+        plain.run(em -> {
             Set<Long> already = new HashSet<>();
             for (Object id : em.createNativeQuery("SELECT post_id FROM forum_read WHERE user_id = :u AND post_id IN (:ids)")
                     .setParameter("u", userId).setParameter("ids", postIds).getResultList()) {
@@ -241,7 +258,7 @@ public final class ForumStore {
     /** discussion id → posts the user has not read, for some discussions. */
     public Map<Long, Integer> unread(long userId, Collection<Long> discussionIds) {
         if (discussionIds.isEmpty()) return Map.of();
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             Map<Long, Integer> out = new HashMap<>();
             for (Object row : em.createNativeQuery("SELECT p.discussion_id, COUNT(*) FROM forum_post p "
                     + "WHERE p.discussion_id IN (:ids) AND p.deleted = FALSE AND NOT EXISTS (SELECT 1 FROM forum_read r WHERE r.user_id = :u AND r.post_id = p.id) GROUP BY p.discussion_id")
@@ -254,7 +271,7 @@ public final class ForumStore {
     }
 
     public void markForumRead(long userId, long forumId) {
-        List<Long> ids = db.inTransaction(em -> {
+        List<Long> ids = plain.inTransaction(em -> {
             List<Long> out = new ArrayList<>();
             for (Object id : em.createNativeQuery("SELECT p.id FROM forum_post p JOIN forum_discussion d ON d.id = p.discussion_id WHERE d.forum_id = ?")
                     .setParameter(1, forumId).getResultList()) out.add(((Number) id).longValue());
@@ -277,7 +294,7 @@ public final class ForumStore {
 
     /** post id → helpful count, for the posts of a discussion. */
     public Map<Long, Integer> helpful(long discussionId) {
-        return db.inTransaction(em -> helpful(em, discussionId));
+        return plain.inTransaction(em -> helpful(em, discussionId));
     }
 
     private static Map<Long, Integer> helpful(EntityManager em, long discussionId) {
@@ -290,25 +307,31 @@ public final class ForumStore {
         return out;
     }
 
-    /** Everything the discussion page shows, read in one transaction; {@code read} is empty for guests. */
+    /** Everything the discussion page shows; {@code read} is empty for guests. */
     public record Thread(List<Post> posts, Map<Long, Integer> helpful, Map<Long, List<Attachment>> files, Set<Long> read) {
     }
 
+    /** What a discussion shows to everyone, read in one transaction and kept until the next write. */
+    private record Content(List<Post> posts, Map<Long, Integer> helpful, Map<Long, List<Attachment>> files) {
+    }
+
     public Thread thread(long discussionId, Long userId) {
-        return db.inTransaction(em -> {
-            List<Post> posts = em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
-                    .setParameter("d", discussionId).getResultList();
-            Set<Long> read = new HashSet<>();
-            if (userId != null) {
+        Content c = cache.get("thread", discussionId, () -> plain.inTransaction(em -> new Content(
+                List.copyOf(em.createQuery("select p from Post p where p.discussionId = :d order by p.createdAt, p.id", Post.class)
+                        .setParameter("d", discussionId).getResultList()),
+                Map.copyOf(helpful(em, discussionId)), Map.copyOf(attachmentsOfDiscussion(em, discussionId)))));
+        Set<Long> read = new HashSet<>();
+        if (userId != null) {
+            plain.run(em -> {
                 for (Object id : em.createNativeQuery("SELECT r.post_id FROM forum_read r JOIN forum_post p ON p.id = r.post_id WHERE r.user_id = ? AND p.discussion_id = ?")
                         .setParameter(1, userId).setParameter(2, discussionId).getResultList()) read.add(((Number) id).longValue());
-            }
-            return new Thread(posts, helpful(em, discussionId), attachmentsOfDiscussion(em, discussionId), read);
-        });
+            });
+        }
+        return new Thread(c.posts(), c.helpful(), c.files(), read);
     }
 
     public long report(long postId, long reporterId, String reason) {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             em.createNativeQuery("INSERT INTO forum_report (post_id, reporter_id, reason, created_at) VALUES (?,?,?,?)")
                     .setParameter(1, postId).setParameter(2, reporterId).setParameter(3, reason).setParameter(4, Timestamp.from(Instant.now())).executeUpdate();
             return ((Number) em.createNativeQuery("SELECT MAX(id) FROM forum_report WHERE reporter_id = ?").setParameter(1, reporterId).getSingleResult()).longValue();
@@ -317,7 +340,7 @@ public final class ForumStore {
 
     /** Open reports: {reportId, postId, reporterId, reason, createdAt}. */
     public List<Object[]> openReports() {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             List<Object[]> out = new ArrayList<>();
             for (Object r : em.createNativeQuery("SELECT id, post_id, reporter_id, reason, created_at FROM forum_report WHERE resolved_at IS NULL ORDER BY created_at")
                     .getResultList()) out.add((Object[]) r);
@@ -326,7 +349,7 @@ public final class ForumStore {
     }
 
     public boolean resolve(long reportId, long by) {
-        return db.inTransaction(em -> em.createNativeQuery("UPDATE forum_report SET resolved_by = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL")
+        return plain.inTransaction(em -> em.createNativeQuery("UPDATE forum_report SET resolved_by = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL")
                 .setParameter(1, by).setParameter(2, Timestamp.from(Instant.now())).setParameter(3, reportId).executeUpdate() > 0);
     }
 
@@ -337,7 +360,7 @@ public final class ForumStore {
     }
 
     public int attachmentCount(long postId) {
-        return db.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM forum_attachment WHERE post_id = ?")
+        return plain.inTransaction(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM forum_attachment WHERE post_id = ?")
                 .setParameter(1, postId).getSingleResult()).intValue());
     }
 
@@ -375,7 +398,7 @@ public final class ForumStore {
     private static final String ATTACHMENT_COLUMNS = "SELECT a.id, a.post_id, a.name, a.content_type, a.byte_size, CASE WHEN a.thumbnail IS NULL THEN 0 ELSE 1 END FROM forum_attachment a ";
 
     public List<Attachment> attachments(long postId) {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             List<Attachment> out = new ArrayList<>();
             for (Object r : em.createNativeQuery(ATTACHMENT_COLUMNS + "WHERE a.post_id = ? ORDER BY a.id").setParameter(1, postId).getResultList()) out.add(attachment(r));
             return out;
@@ -384,7 +407,7 @@ public final class ForumStore {
 
     /** post id → its files, for every post of a discussion. */
     public Map<Long, List<Attachment>> attachmentsOfDiscussion(long discussionId) {
-        return db.inTransaction(em -> attachmentsOfDiscussion(em, discussionId));
+        return plain.inTransaction(em -> attachmentsOfDiscussion(em, discussionId));
     }
 
     private static Map<Long, List<Attachment>> attachmentsOfDiscussion(EntityManager em, long discussionId) {
@@ -398,7 +421,7 @@ public final class ForumStore {
     }
 
     public Optional<Attachment> attachment(long id) {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             List<?> rows = em.createNativeQuery(ATTACHMENT_COLUMNS + "WHERE a.id = ?").setParameter(1, id).getResultList();
             return rows.isEmpty() ? Optional.<Attachment>empty() : Optional.of(attachment(rows.get(0)));
         });
@@ -406,7 +429,7 @@ public final class ForumStore {
 
     /** The file's bytes, or its thumbnail's. */
     public Optional<byte[]> attachmentBytes(long id, boolean thumbnail) {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             List<?> rows = em.createNativeQuery("SELECT " + (thumbnail ? "thumbnail" : "bytes") + " FROM forum_attachment WHERE id = ?").setParameter(1, id).getResultList();
             return rows.isEmpty() || rows.get(0) == null ? Optional.<byte[]>empty() : Optional.of((byte[]) rows.get(0));
         });
@@ -417,7 +440,7 @@ public final class ForumStore {
     /** Posts (not deleted) in the given forums matching all filters, newest first, at most {@code limit}. */
     public List<Post> search(Collection<Long> forumIds, String text, Long authorId, Instant from, Instant to, int limit) {
         if (forumIds.isEmpty()) return List.of();
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             StringBuilder q = new StringBuilder("select p from Post p, Discussion d where d.id = p.discussionId and d.forumId in :forums and p.deleted = false");
             if (text != null && !text.isBlank()) q.append(" and (lower(p.body) like :t escape '!' or lower(d.title) like :t escape '!')");
             if (authorId != null) q.append(" and p.authorId = :a");

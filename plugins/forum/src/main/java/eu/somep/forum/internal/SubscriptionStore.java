@@ -98,10 +98,24 @@ public final class SubscriptionStore {
     }
 
     public State state(long forumId, Long discussionId, long userId) {
+        // one statement: the discussion page asks this on every visit
         return db.inTransaction(em -> {
-            List<?> d = em.createNativeQuery("SELECT digest FROM forum_preference WHERE user_id = ?").setParameter(1, userId).getResultList();
-            return new State(row(em, forumId, null, userId), discussionId == null ? Optional.empty() : row(em, forumId, discussionId, userId),
-                    !d.isEmpty() && Boolean.TRUE.equals(d.get(0)));
+            Optional<Boolean> forum = Optional.empty(), discussion = Optional.empty();
+            boolean digest = false;
+            for (Object row : em.createNativeQuery("SELECT 'f', subscribed FROM forum_subscription WHERE forum_id = ? AND discussion_id IS NULL AND user_id = ? "
+                            + "UNION ALL SELECT 'd', subscribed FROM forum_subscription WHERE forum_id = ? AND discussion_id = ? AND user_id = ? "
+                            + "UNION ALL SELECT 'p', digest FROM forum_preference WHERE user_id = ?")
+                    .setParameter(1, forumId).setParameter(2, userId).setParameter(3, forumId).setParameter(4, discussionId == null ? -1L : discussionId)
+                    .setParameter(5, userId).setParameter(6, userId).getResultList()) {
+                Object[] r = (Object[]) row;
+                boolean on = Boolean.TRUE.equals(r[1]);
+                switch (String.valueOf(r[0])) {
+                    case "f" -> forum = Optional.of(on);
+                    case "d" -> discussion = Optional.of(on);
+                    default -> digest = on;
+                }
+            }
+            return new State(forum, discussion, digest);
         });
     }
 
