@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -112,6 +113,17 @@ class ForumIT {
             assertEquals(201, as(somep, mehmet, "POST", "/api/forum/discussions/" + d + "/posts", "{\"message\":\"One more.\"}").statusCode());
             assertTrue(as(somep, ayse, "GET", "/api/forum/forums/1", null).body().contains("\"unread\":1"));
             as(somep, ayse, "GET", "/api/forum/discussions/" + d, null);
+            assertTrue(as(somep, ayse, "GET", "/api/forum/forums/1", null).body().contains("\"unread\":0"));
+            // first visits at once (tabs opened together) all mark the same new posts read: none of them fails
+            for (int i = 0; i < 3; i++) as(somep, mehmet, "POST", "/api/forum/discussions/" + d + "/posts", "{\"message\":\"Burst " + i + ".\"}");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<Integer>> visits = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) visits.add(pool.submit(() -> as(somep, ayse, "GET", "/forum/discussion/" + d, null).statusCode()));
+                for (var v : visits) assertEquals(200, v.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            } finally {
+                pool.shutdown();
+            }
             assertTrue(as(somep, ayse, "GET", "/api/forum/forums/1", null).body().contains("\"unread\":0"));
 
             // search: words, author, dates; a bad date is a clear 422

@@ -2,6 +2,7 @@ package eu.somep.forum.internal;
 
 import eu.somep.api.persistence.Database;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -242,6 +243,16 @@ public final class ForumStore {
 
     public void markRead(long userId, Collection<Long> postIds) {
         if (postIds.isEmpty()) return;
+        try {
+            insertReadMarks(userId, postIds);
+        } catch (PersistenceException e) {
+            // two first visits at once (two tabs, a page and its feed) both found the posts unread: the other one
+            // committed first, so the second try skips what it marked
+            insertReadMarks(userId, postIds);
+        }
+    }
+
+    private void insertReadMarks(long userId, Collection<Long> postIds) {
         plain.run(em -> {
             Set<Long> already = new HashSet<>();
             for (Object id : em.createNativeQuery("SELECT post_id FROM forum_read WHERE user_id = :u AND post_id IN (:ids)")
