@@ -226,6 +226,11 @@ class ForumIT {
             assertTrue(empty.body().contains("name=\"reason\"") && empty.body().contains("alert-danger"), "the form comes back with the message");
             assertEquals(303, b.post(report, Map.of("reason", "Spam <b>here</b>", "_csrf", SecurityIT.Browser.csrf(reportPage))).statusCode());
             assertEquals(403, b.get("/forum/post/" + post.group(1) + "/split").statusCode(), "splitting is for moderators");
+            // the page shows a post's new text at once after an edit (its rendered form is cached per version)
+            HttpResponse<String> edit = b.get("/forum/post/" + post.group(1) + "/edit");
+            assertEquals(303, b.post("/forum/post/" + post.group(1) + "/edit", Map.of("message", "Edited from the form", "_csrf", SecurityIT.Browser.csrf(edit))).statusCode());
+            String after = b.get(discussion.uri().getPath()).body();
+            assertTrue(after.contains("Edited from the form") && !after.contains("Hello from the form"), after);
         }
     }
 

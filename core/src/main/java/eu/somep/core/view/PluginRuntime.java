@@ -9,6 +9,8 @@ import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateExceptionHandler;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the kernel keeps per component to render its pages: a Freemarker configuration that reads the
@@ -44,6 +46,17 @@ public final class PluginRuntime implements AutoCloseable {
         freemarker.setObjectWrapper(wrapper);
     }
 
+    /** Rendered fragments ({@code <@cached>}); a new bundle gets a new runtime, so an upgrade starts empty. */
+    private static final int MAX_FRAGMENTS = 20_000;
+    private final Map<String, String> fragments = new ConcurrentHashMap<>();
+
+    String fragment(String key) { return fragments.get(key); }
+
+    void fragment(String key, String html) {
+        if (fragments.size() >= MAX_FRAGMENTS) fragments.clear(); // crude, but a bound; a full cache is rare
+        fragments.put(key, html);
+    }
+
     public String component() { return component; }
     public Configuration freemarker() { return freemarker; }
     public MessageCatalog messages() { return messages; }
@@ -51,6 +64,7 @@ public final class PluginRuntime implements AutoCloseable {
     @Override
     public void close() {
         freemarker.clearTemplateCache();
+        fragments.clear();
         try {
             wrapper.clearClassIntrospectionCache();
         } catch (IllegalStateException e) {

@@ -4,11 +4,15 @@ import eu.somep.api.web.View;
 import eu.somep.core.i18n.Languages;
 import eu.somep.core.security.Current;
 import eu.somep.core.web.Navigation;
+import freemarker.core.Environment;
+import freemarker.template.TemplateDirectiveBody;
+import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,7 +27,7 @@ import java.util.Map;
 
 /**
  * Renders a {@link View} with its component's templates. Every template sees, besides its model:
- * {@code msg("key", args...)}, {@code csrf()}, {@code can("capability")}, {@code date(instant)} and {@code somep} (user, signedIn, lang,
+ * {@code msg("key", args...)}, {@code csrf()}, {@code can("capability")}, {@code date(instant)}, {@code <@cached key>} and {@code somep} (user, signedIn, lang,
  * languages, nav, path).
  */
 public final class ViewRenderer {
@@ -55,11 +59,32 @@ public final class ViewRenderer {
         // templates show what the user may do with the same check the routes use
         model.put("can", (TemplateMethodModelEx) args -> !args.isEmpty() && cur.can(String.valueOf(unwrap(args.get(0)))));
         model.put("date", (TemplateMethodModelEx) args -> args.isEmpty() ? "" : date(args.get(0), locale));
+        model.put("cached", (TemplateDirectiveModel) (env, params, loopVars, body) -> cached(runtime, locale, env, params, body));
         try {
             runtime.freemarker().getTemplate(view.template(), locale).process(model, out);
         } catch (TemplateException e) {
             throw new IOException("Template " + view.template() + " of " + runtime.component() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code <@cached key="…">…</@cached>}: the body is rendered once per key and language, then copied. The key must
+     * name everything the body shows (ids, versions, names); nothing that differs between users (a CSRF token, what
+     * the viewer may do) belongs inside. Fragments live with the plugin's runtime and are bounded.
+     */
+    private static void cached(PluginRuntime runtime, Locale locale, Environment env, Map<?, ?> params, TemplateDirectiveBody body)
+            throws TemplateException, IOException {
+        if (!(params.get("key") instanceof TemplateScalarModel key)) throw new TemplateModelException("cached needs a key");
+        if (body == null) return;
+        String k = locale.getLanguage() + '\u0000' + key.getAsString();
+        String html = runtime.fragment(k);
+        if (html == null) {
+            StringWriter w = new StringWriter(512);
+            body.render(w);
+            html = w.toString();
+            runtime.fragment(k, html);
+        }
+        env.getOut().write(html);
     }
 
     private static final Map<Locale, DateTimeFormatter> DATES = new java.util.concurrent.ConcurrentHashMap<>();
