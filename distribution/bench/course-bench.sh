@@ -36,10 +36,10 @@ COUNT=$("${CURL[@]}" "$BASE/course/$COURSE" -H "Authorization: Bearer $TRAINEE" 
 
 BENCH_TOKEN=$TRAINEE
 log "measuring the HTML course page"
-read -r H_RPS H_P50 H_P99 H_BAD < <(measure "$BASE/course/$COURSE")
+read -r H_RPS H_P50 H_P99 H_BAD H_CPU < <(measure "$BASE/course/$COURSE")
 log "measuring the JSON course"
-read -r J_RPS J_P50 J_P99 J_BAD < <(measure "$BASE/api/course/courses/$COURSE")
-echo "| What (16 connections, trainee, 10 sections, 50 activities) | Requests/s | p50 | p99 | Non-2xx |"
-echo "|---|---|---|---|---|"
-echo "| \`/course/$COURSE\` (HTML page) | $H_RPS | $H_P50 | $H_P99 | $H_BAD |"
-echo "| \`/api/course/courses/$COURSE\` (JSON) | $J_RPS | $J_P50 | $J_P99 | $J_BAD |"
+read -r J_RPS J_P50 J_P99 J_BAD J_CPU < <(measure "$BASE/api/course/courses/$COURSE")
+echo "| What (16 connections, trainee, 10 sections, 50 activities) | Requests/s | p50 | p99 | Non-2xx | Server CPU per request |"
+echo "|---|---|---|---|---|---|"
+echo "| \`/course/$COURSE\` (HTML page) | $H_RPS | $H_P50 | $H_P99 | $H_BAD | $H_CPU |"
+echo "| \`/api/course/courses/$COURSE\` (JSON) | $J_RPS | $J_P50 | $J_P99 | $J_BAD | $J_CPU |"

@@ -28,9 +28,19 @@ token() { "${CURL[@]}" -X POST "$BASE/api/tokens" -H 'Content-Type: application/
 ADMIN=$(token admin "$PASSWORD")
 api() { "${CURL[@]}" -X "$1" "$BASE$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$3"; }
 
-# measure URL: wrk at 16 connections with $BENCH_TOKEN, after a warm-up → "requests/s p50 p99 non-2xx"
-measure() { # URL → "req/s p50 p99"
+# measure URL: wrk at 16 connections with $BENCH_TOKEN, after a warm-up
+#   → "requests/s p50 p99 non-2xx cpu-ms-per-request"
+# The last is the server's own CPU time (all its threads, from /proc) divided by the requests served: on a shared
+# machine it moves much less than requests/s, which also counts what the neighbours and wrk take.
+server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+measure() {
   wrk -t2 -c16 -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $BENCH_TOKEN" "$1" >/dev/null
-  wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -H "Authorization: Bearer $BENCH_TOKEN" "$1" | awk '
-    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF} END {print rps, p50, p99, (bad==""?0:bad)}'
+  local before after out
+  before=$(server_cpu_ticks)
+  out=$(wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -H "Authorization: Bearer $BENCH_TOKEN" "$1")
+  after=$(server_cpu_ticks)
+  echo "$out" >&2
+  echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    /Requests\/sec/ {rps=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} /Non-2xx/ {bad=$NF} /requests in/ {n=$1}
+    END {printf "%s %s %s %s %.2fms\n", rps, p50, p99, (bad==""?0:bad), (n > 0 ? ticks * 1000 / hz / n : 0)}'
 }
