@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -144,6 +145,22 @@ class BestPracticeCourseIT {
             assertTrue(orphan == 404 || orphan == 503, "an activity whose type is gone is unavailable, not an error: " + orphan);
             expect(200, somep.get("/forum"));
             expect(200, somep.get(link));
+        }
+    }
+
+    /** Without the forum installed at all (its bundle gone, the packages refreshed), the viewer runs and offers no discussion. */
+    @Test
+    void without_the_forum_plugin() throws Exception {
+        try (TestSomep somep = TestSomep.builder().start()) {
+            expect(200, somep.adminDelete("/api/plugins/forum"));
+            expect(404, somep.get("/forum"));
+            String page = expect(200, somep.get("/bestpractice/case/11")).body();
+            assertTrue(page.contains("bbc.com/news/uk-england-manchester-11549069"), page);
+            assertFalse(page.contains("data-testid=\"discussion\""), page);
+            assertTrue(expect(404, somep.get("/api/bestpractice/cases/11/discussion")).body().contains("the forum is not running"));
+            assertEquals(30, BestPracticeIT.cases(somep, ""));
+            expect(200, somep.get("/bestpractice/map"));
+            assertTrue(expect(200, somep.get("/")).body().contains("/bestpractice/case/"), "the featured case on the home page");
         }
     }
 
