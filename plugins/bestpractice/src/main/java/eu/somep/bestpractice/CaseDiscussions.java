@@ -2,10 +2,7 @@ package eu.somep.bestpractice;
 
 import java.util.Optional;
 
-/**
- * Discussing a case in the forum. Registered by {@link ForumCaseDiscussions} only while the forum's service is
- * there, so the viewer, which references it optionally, never touches a forum class when the forum is absent.
- */
+/** Discussing a case in the forum: registered by {@link ForumCaseDiscussions} only while the forum runs. */
 public interface CaseDiscussions {
     /** The forum page of the case's discussion, if one was started (and the caller may see it). */
     Optional<String> find(Views.CaseView c);

@@ -1,15 +1,15 @@
 package eu.somep.bestpractice;
 
 import eu.somep.api.i18n.Messages;
-import eu.somep.forum.api.SubjectDiscussions;
+import eu.somep.course.spi.SubjectDiscussions;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The bridge to the forum: satisfied (and its class loaded) only while the forum's {@link SubjectDiscussions}
- * service is registered; it goes away when the forum is disabled, and with it the "discuss" links.
+ * The bridge to the forum: satisfied only while the forum's {@link SubjectDiscussions} service is registered; it goes
+ * away when the forum is disabled or removed, and with it the "discuss" links. It keeps the forum's texts for a case.
  */
 @Component(service = CaseDiscussions.class)
 public class ForumCaseDiscussions implements CaseDiscussions {

@@ -1,9 +1,8 @@
 package eu.somep.forum;
 
-import eu.somep.api.persistence.Database;
 import eu.somep.api.security.AccessControl;
 import eu.somep.api.web.Problem;
-import eu.somep.forum.api.SubjectDiscussions;
+import eu.somep.course.spi.SubjectDiscussions;
 import eu.somep.forum.internal.Discussion;
 import eu.somep.forum.internal.Forum;
 import eu.somep.forum.internal.SubjectStore;
@@ -19,9 +18,9 @@ public class ForumSubjects implements SubjectDiscussions {
     private final SubjectStore subjects;
 
     @Activate
-    public ForumSubjects(@Reference ForumService s, @Reference Database db) {
+    public ForumSubjects(@Reference ForumService s) {
         this.s = s;
-        this.subjects = new SubjectStore(db);
+        this.subjects = s.subjects; // the forum's one Database, through its service
     }
 
     private static String key(String component, String subject) {

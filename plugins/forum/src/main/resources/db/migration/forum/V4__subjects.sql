@@ -1,4 +1,4 @@
--- Forums and discussions about things other plugins own (see eu.somep.forum.api): subject is the plugin's component
+-- Forums and discussions about things other plugins own (see eu.somep.course.spi.SubjectDiscussions): subject is the plugin's component
 -- for its site forum (discussion_id NULL), or component:key for the discussion about one thing. Deleting either
 -- deletes the record, so the next request starts afresh.
 CREATE TABLE forum_subject (

@@ -1,9 +1,14 @@
-package eu.somep.forum.api;
+package eu.somep.course.spi;
 
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Discussions about things other plugins own: found or started on demand, one per subject, for the current user. */
+/**
+ * Discussions about things plugins own (a best-practice case, say): found or started on demand, one per subject, for
+ * the current user. The forum plugin provides it; others reference it optionally ({@code cardinality = OPTIONAL,
+ * policy = DYNAMIC}) and work without it. It lives here, beside the activity types, rather than in a forum package,
+ * so that using it wires no plugin to the forum's bundle: uninstalling the forum then refreshes no other plugin.
+ */
 @ProviderType
 public interface SubjectDiscussions {
 
