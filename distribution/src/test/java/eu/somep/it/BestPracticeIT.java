@@ -40,6 +40,11 @@ class BestPracticeIT {
         return Long.parseLong(m.group(1));
     }
 
+    static HttpResponse<String> csv(TestSomep somep, String token, String body) throws Exception {
+        return somep.send(java.net.http.HttpRequest.newBuilder(somep.uri("/api/bestpractice/import")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv; charset=UTF-8").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     static final String CASE = "{\"country\":\"AT\",\"organisation\":\"Vienna police\",\"year\":\"2014\",\"platforms\":\"Facebook\","
             + "\"category\":\"push-information\",\"summary\":\"Warnings on Facebook.\",\"outcome\":\"Reached many.\",\"sources\":[\"polizei.gv.at\"],\"composite\":false}";
 
@@ -146,14 +151,45 @@ class BestPracticeIT {
             assertTrue(report.body().contains("\"row\":3") && report.body().contains("\"row\":4"), report.body());
             assertEquals(31, cases(somep, ""));
 
+            // CSV import: the export's own format comes back in; each bad row is listed with why
+            String exported = csv.body().split("\r\n")[0] + "\r\n" + csv.body().split("\r\n")[1] + "\r\n";
+            HttpResponse<String> again = csv(somep, admin, exported);
+            assertEquals(200, again.statusCode(), again.body());
+            assertTrue(again.body().contains("\"imported\":1") && again.body().contains("\"rejected\":[]"), "an exported row imports: " + again.body());
+            String header = "country,organisation,year,platforms,category,summary,outcome,sources,composite\n";
+            String good = "AT,\"Graz police, Styria\",2015,Twitter,push-information,\"Warnings, with \"\"quotes\"\"\nand a line break.\",Fine.,polizei.gv.at | example.org/graz,true\n";
+            HttpResponse<String> mixed = csv(somep, admin, header + good
+                    + "AT,Linz police,2015,Twitter,gossip,Warnings.,Fine.,polizei.gv.at,false\n"      // 2: bad category
+                    + "AT,Linz police,2015,Twitter,push-information,Warnings.,Fine.,,false\n"         // 3: missing source
+                    + "AT,Linz police,soon,Twitter,push-information,Warnings.,Fine.,polizei.gv.at,false\n" // 4: bad year
+                    + "XX,Linz police,2015,Twitter,push-information,Warnings.,Fine.,polizei.gv.at,false\n" // 5: unknown country
+                    + "AT,Linz police,2015,Twitter\n"                                                // 6: too few fields
+                    + "AT,Linz police,2015,Twitter,push-information,Warnings.,Fine.,polizei.gv.at,maybe\n"); // 7: bad composite
+            assertEquals(200, mixed.statusCode(), mixed.body());
+            assertTrue(mixed.body().contains("\"imported\":1"), mixed.body());
+            for (String[] row : new String[][] {{"2", "gossip"}, {"3", "at least one source"}, {"4", "soon"}, {"5", "not a known country"},
+                    {"6", "4 fields, the header 9"}, {"7", "maybe"}})
+                assertTrue(Pattern.compile("\"row\":" + row[0] + ",\"reason\":\"[^\"]*" + Pattern.quote(row[1])).matcher(mixed.body()).find(), row[1] + " in " + mixed.body());
+            String graz = somep.get("/api/bestpractice/cases?q=Styria").body();
+            assertTrue(graz.contains("Warnings, with \\\"quotes\\\"\\nand a line break.") && graz.contains("\"sources\":[\"polizei.gv.at\",\"example.org/graz\"]")
+                    && graz.contains("\"composite\":true"), "quoted fields, line breaks and both sources: " + graz);
+            HttpResponse<String> unclosed = csv(somep, admin, header + "AT,\"Graz police,2015\n");
+            assertEquals(400, unclosed.statusCode(), unclosed.body());
+            assertTrue(unclosed.body().contains("line 2"), unclosed.body());
+            HttpResponse<String> noHeader = csv(somep, admin, "land,name\nAT,Graz\n");
+            assertEquals(422, noHeader.statusCode(), noHeader.body());
+            assertTrue(noHeader.body().contains("country, organisation, year, category, summary, sources"), noHeader.body());
+            assertEquals(403, csv(somep, ayse, header + good).statusCode());
+            assertEquals(33, cases(somep, ""));
+
             // proposals: members propose, curators publish
             HttpResponse<String> proposed = as(somep, ayse, "POST", "/api/bestpractice/proposals", CASE.replace("Vienna police", "Graz police"));
             assertEquals(201, proposed.statusCode(), proposed.body());
-            assertEquals(0, cases(somep, "?q=Graz"));
+            assertEquals(0, cases(somep, "?q=Graz%20police&year=2014"));
             assertEquals(403, as(somep, ayse, "GET", "/api/bestpractice/proposals", null).statusCode());
             assertTrue(as(somep, admin, "GET", "/api/bestpractice/proposals", null).body().contains("Graz police"));
             assertEquals(200, as(somep, admin, "POST", "/api/bestpractice/proposals/" + id(proposed) + "/publish", null).statusCode());
-            assertEquals(1, cases(somep, "?q=Graz"));
+            assertEquals(1, cases(somep, "?q=Graz%20police&country=AT&year=2014"));
 
             // an administrator can close the viewer to guests through roles
             assertEquals(200, RoleDefinitionIT.set(somep, "guest", "bestpractice:view", "prevent", null).statusCode());
@@ -171,7 +207,7 @@ class BestPracticeIT {
             assertEquals(200, somep.get("/api/forum/forums").statusCode());
             HttpResponse<String> on = somep.adminPost("/api/plugins/bestpractice/enable");
             assertEquals(200, on.statusCode(), on.body());
-            assertEquals(32, cases(somep, ""), "the data is kept");
+            assertEquals(34, cases(somep, ""), "the data is kept");
         }
     }
 }

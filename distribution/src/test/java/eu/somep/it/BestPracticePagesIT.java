@@ -122,11 +122,24 @@ class BestPracticePagesIT {
                     "file", "cases.json", "application/json", ("[" + BestPracticeIT.CASE + "]").getBytes(StandardCharsets.UTF_8));
             assertEquals(200, fromFile.statusCode(), fromFile.body());
             assertTrue(fromFile.body().contains("1 cases imported."), fromFile.body());
-            HttpResponse<String> notJson = b.upload("/bestpractice/import", Map.of("_csrf", SecurityIT.Browser.csrf(importForm), "json", "not json"),
+            HttpResponse<String> badJson = b.upload("/bestpractice/import", Map.of("_csrf", SecurityIT.Browser.csrf(importForm), "json", "[not json"),
                     "file", "", "application/octet-stream", new byte[0]);
-            assertEquals(400, notJson.statusCode());
-            assertTrue(notJson.body().contains("Send a JSON array") && notJson.body().contains(">not json</textarea>"), notJson.body());
-            assertEquals(33, BestPracticeIT.cases(somep, ""));
+            assertEquals(400, badJson.statusCode());
+            assertTrue(badJson.body().contains("Send a JSON array") && badJson.body().contains(">[not json</textarea>"), badJson.body());
+            // anything else is CSV: a text without the columns says which are missing, and keeps what was typed
+            HttpResponse<String> notCsv = b.upload("/bestpractice/import", Map.of("_csrf", SecurityIT.Browser.csrf(importForm), "json", "not json"),
+                    "file", "", "application/octet-stream", new byte[0]);
+            assertEquals(422, notCsv.statusCode());
+            assertTrue(notCsv.body().contains("The CSV header lacks these columns") && notCsv.body().contains(">not json</textarea>"), notCsv.body());
+            // a CSV file: the good row is published, the bad ones are listed with their reasons
+            String csv = "country,organisation,year,category,summary,sources\r\nAT,Salzburg police,2016,push-information,Warnings.,polizei.gv.at\r\n"
+                    + "AT,Salzburg police,2016,push-information,Warnings.,\r\nQQ,Salzburg police,2016,push-information,Warnings.,polizei.gv.at\r\n";
+            HttpResponse<String> fromCsv = b.upload("/bestpractice/import", Map.of("_csrf", SecurityIT.Browser.csrf(importForm), "json", ""),
+                    "file", "cases.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+            assertEquals(200, fromCsv.statusCode(), fromCsv.body());
+            assertTrue(fromCsv.body().contains("1 cases imported.") && fromCsv.body().contains("data-row=\"2\"") && fromCsv.body().contains("at least one source")
+                    && fromCsv.body().contains("data-row=\"3\"") && fromCsv.body().contains("“QQ” is not a known country code"), fromCsv.body());
+            assertEquals(34, BestPracticeIT.cases(somep, ""));
 
             // a member proposes through the form; the curator publishes it from the review page
             somep.kernel().users().create("ayse", "ayse-pass-123", "Ayse", false);

@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The best-practice REST API under {@code /api/bestpractice}; the pages call the same methods. */
 @Component(service = {WebResource.class, BestPracticeApi.class})
@@ -32,6 +35,10 @@ import org.osgi.service.component.annotations.Reference;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BestPracticeApi implements WebResource {
     final BestPracticeService s;
+
+    /** The forum bridge: there only while the forum plugin runs (an optional dependency). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CaseDiscussions discussions;
 
     @Activate
     public BestPracticeApi(@Reference BestPracticeService s) {
@@ -78,7 +85,45 @@ public class BestPracticeApi implements WebResource {
         return s.compare(countries);
     }
 
+    // ---- discussion in the forum, when the forum plugin is there
+
+    /** The forum bridge, or a 404 saying that there is no forum to discuss in. */
+    CaseDiscussions forum() {
+        CaseDiscussions d = discussions;
+        if (d == null) throw Problem.notFound(s.messages.get("bestpractice.error.noforum"));
+        return d;
+    }
+
+    @GET
+    @Path("cases/{id}/discussion")
+    @ContextCapability(BestPracticeService.VIEW)
+    public Views.Discussion discussion(@PathParam("id") long id) {
+        Views.CaseView c = one(id);
+        CaseDiscussions d = forum();
+        return new Views.Discussion(d.find(c).orElse(null), d.canStart());
+    }
+
+    /** Finds or starts the case's discussion: asking twice gives the same one. */
+    @POST
+    @Path("cases/{id}/discussion")
+    @ContextCapability(BestPracticeService.VIEW)
+    public Views.Discussion discuss(@PathParam("id") long id) {
+        s.me();
+        Views.CaseView c = one(id);
+        CaseDiscussions d = forum();
+        return new Views.Discussion(d.open(c), true);
+    }
+
     // ---- curation
+
+    /** Countries a case may name: ISO 3166-1 alpha-2 codes, and EU for the Union's bodies. */
+    static final Set<String> COUNTRIES = countries();
+
+    private static Set<String> countries() {
+        Set<String> out = new java.util.HashSet<>(Set.of(Locale.getISOCountries()));
+        out.add("EU");
+        return Set.copyOf(out);
+    }
 
     PracticeCase check(CaseInput in, List<String> bad) {
         PracticeCase c = new PracticeCase();
@@ -88,6 +133,7 @@ public class BestPracticeApi implements WebResource {
         }
         String country = in.country() == null ? "" : in.country().trim().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{2}")) bad.add(s.messages.get("bestpractice.error.country", country));
+        else if (!COUNTRIES.contains(country)) bad.add(s.messages.get("bestpractice.error.unknowncountry", country));
         if (in.organisation() == null || in.organisation().isBlank() || in.organisation().length() > 500) bad.add(s.messages.get("bestpractice.error.organisation"));
         String year = in.year() == null ? "" : in.year().trim();
         if (!year.matches("\\d{4}(-\\d{4})?") || (year.length() == 9 && year.substring(5).compareTo(year.substring(0, 4)) < 0))
@@ -222,21 +268,41 @@ public class BestPracticeApi implements WebResource {
         return o == null ? null : o instanceof String x ? x : o instanceof Number || o instanceof Boolean ? o.toString() : null;
     }
 
-    /** Imports an array of cases (the export's format); each bad row is rejected with its reasons, the good ones are published. */
+    /** Imports an array of cases (the JSON export's format); each bad row is rejected with its reasons, the good ones are published. */
     @POST
     @Path("import")
     @RequiresCapability(BestPracticeService.CURATE)
     public Views.ImportReport importCases(List<Map<String, Object>> rows) {
         if (rows == null) throw Problem.badRequest(s.messages.get("bestpractice.error.importformat"));
+        List<Row> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) out.add(new Row(r, new ArrayList<>()));
+        return importRows(out);
+    }
+
+    /** Imports a CSV text with a header row (the CSV export's format; sources separated by " | "), with the same report. */
+    @POST
+    @Path("import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RequiresCapability(BestPracticeService.CURATE)
+    public Views.ImportReport importCsv(String text) {
+        return importRows(CsvImport.rows(text, s.messages));
+    }
+
+    /** One row to import: its fields (null for an empty JSON row) and what is already known to be wrong with it. */
+    record Row(Map<String, Object> fields, List<String> bad) {
+    }
+
+    Views.ImportReport importRows(List<Row> rows) {
         if (rows.size() > 5000) throw BestPracticeService.invalid(s.messages.get("bestpractice.error.importsize"));
         long me = s.me();
         List<Views.Rejected> rejected = new ArrayList<>();
         List<PracticeCase> good = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> r = rows.get(i);
-            List<String> bad = new ArrayList<>();
+            Map<String, Object> r = rows.get(i).fields();
+            List<String> bad = new ArrayList<>(rows.get(i).bad());
             if (r == null) {
-                rejected.add(new Views.Rejected(i + 1, s.messages.get("bestpractice.error.empty")));
+                if (bad.isEmpty()) bad.add(s.messages.get("bestpractice.error.empty"));
+                rejected.add(new Views.Rejected(i + 1, String.join(" ", bad)));
                 continue;
             }
             Object src = r.get("sources");

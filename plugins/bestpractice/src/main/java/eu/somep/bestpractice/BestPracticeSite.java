@@ -101,8 +101,19 @@ public class BestPracticeSite implements WebResource {
             if (o.id() != c.id() && (o.category().equals(c.category()) || o.country().equals(c.country()))) related.add(o);
         }
         boolean curate = s.canCurate();
+        CaseDiscussions forum = api.discussions;
+        // no forum: no discussion links at all (the model says so with null)
+        Views.Discussion discussion = forum == null || !"published".equals(c.status()) ? null : new Views.Discussion(forum.find(c).orElse(null), forum.canStart());
         return View.of("bestpractice/case.ftlh").with("c", c).with("related", related).with("canCurate", curate)
-                .with("history", curate ? s.history(id) : List.of());
+                .with("history", curate ? s.history(id) : List.of()).with("discussion", discussion);
+    }
+
+    /** "Discuss this case": opens the case's forum discussion, starting it on the first click. */
+    @POST
+    @Path("case/{id}/discuss")
+    @ContextCapability(BestPracticeService.VIEW)
+    public Response discuss(@PathParam("id") long id) {
+        return to(api.discuss(id).link());
     }
 
     private Map<String, Long> byCountry() {
@@ -260,7 +271,7 @@ public class BestPracticeSite implements WebResource {
         return to("/bestpractice/case/" + id);
     }
 
-    // ---- import: a pasted JSON array or a file of one (the JSON export's format)
+    // ---- import: a pasted text or a file, as either export writes it (a JSON array, or CSV with a header row)
 
     private View importPage(String json, Views.ImportReport report, String error) {
         return View.of("bestpractice/import.ftlh").with("json", json == null ? "" : json).with("report", report).with("error", error == null ? "" : error);
@@ -288,13 +299,18 @@ public class BestPracticeSite implements WebResource {
                     throw Problem.badRequest(s.messages.get("bestpractice.error.importformat"));
                 }
             }
-            List<Map<String, Object>> rows;
-            try {
-                rows = JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
-            } catch (IOException | RuntimeException e) {
-                throw Problem.badRequest(s.messages.get("bestpractice.error.importformat"));
+            Views.ImportReport r;
+            if (text.strip().startsWith("[")) {
+                List<Map<String, Object>> rows;
+                try {
+                    rows = JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
+                } catch (IOException | RuntimeException e) {
+                    throw Problem.badRequest(s.messages.get("bestpractice.error.importformat"));
+                }
+                r = api.importCases(rows);
+            } else {
+                r = api.importCsv(text); // anything but a JSON array is read as CSV, whose errors say what is wrong
             }
-            Views.ImportReport r = api.importCases(rows);
             return Response.ok(importPage("", r, "")).build();
         } catch (Problem p) {
             if (p.status() == 401 || p.status() == 403) throw p;

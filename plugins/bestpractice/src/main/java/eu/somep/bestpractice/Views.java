@@ -61,4 +61,8 @@ public final class Views {
 
     public record ImportReport(int imported, List<Long> ids, List<Rejected> rejected) {
     }
+
+    /** A case's forum discussion: its page (null until someone starts it) and whether the caller may start it. */
+    public record Discussion(String link, boolean canStart) {
+    }
 }

@@ -12,6 +12,7 @@ import eu.somep.forum.internal.Forum;
 import eu.somep.forum.internal.ForumStore;
 import eu.somep.forum.internal.Post;
 import eu.somep.forum.internal.Sanitizer;
+import eu.somep.forum.internal.SubjectStore;
 import eu.somep.forum.internal.SubscriptionStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,7 @@ public class ForumService {
 
     final ForumStore store;
     final SubscriptionStore subs;
+    final SubjectStore subjects;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
@@ -58,6 +60,7 @@ public class ForumService {
                         @Reference Messages messages, @Reference CourseTracker courses, ForumConfig config) {
         this.store = new ForumStore(db);
         this.subs = new SubscriptionStore(db);
+        this.subjects = new SubjectStore(db);
         this.access = access;
         this.directory = directory;
         this.user = user;

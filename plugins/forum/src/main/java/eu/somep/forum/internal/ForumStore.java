@@ -104,25 +104,28 @@ public final class ForumStore {
 
     /** A new discussion with its first post; returns the discussion. */
     public Discussion startDiscussion(long forumId, String title, long authorId, String body) {
-        return db.inTransaction(em -> {
-            Instant now = Instant.now();
-            Discussion d = new Discussion();
-            d.forumId = forumId;
-            d.title = title;
-            d.authorId = authorId;
-            d.createdAt = now;
-            d.lastPostAt = now;
-            em.persist(d);
-            em.flush();
-            Post p = new Post();
-            p.discussionId = d.id;
-            p.authorId = authorId;
-            p.body = body;
-            p.createdAt = now;
-            p.modifiedAt = now;
-            em.persist(p);
-            return d;
-        });
+        return db.inTransaction(em -> start(em, forumId, title, authorId, body));
+    }
+
+    /** Starts a discussion inside the caller's transaction (so that a caller can record more in the same one). */
+    static Discussion start(EntityManager em, long forumId, String title, long authorId, String body) {
+        Instant now = Instant.now();
+        Discussion d = new Discussion();
+        d.forumId = forumId;
+        d.title = title;
+        d.authorId = authorId;
+        d.createdAt = now;
+        d.lastPostAt = now;
+        em.persist(d);
+        em.flush();
+        Post p = new Post();
+        p.discussionId = d.id;
+        p.authorId = authorId;
+        p.body = body;
+        p.createdAt = now;
+        p.modifiedAt = now;
+        em.persist(p);
+        return d;
     }
 
     public List<Post> posts(long discussionId) {
