@@ -59,8 +59,8 @@ public class ForumService {
     public ForumService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
                         @Reference Messages messages, @Reference CourseTracker courses, ForumConfig config) {
         this.store = new ForumStore(db);
-        this.subs = new SubscriptionStore(db);
-        this.subjects = new SubjectStore(db);
+        this.subs = new SubscriptionStore(store);
+        this.subjects = new SubjectStore(store);
         this.access = access;
         this.directory = directory;
         this.user = user;

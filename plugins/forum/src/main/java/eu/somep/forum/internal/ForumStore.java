@@ -37,6 +37,11 @@ public final class ForumStore {
         };
     }
 
+    /** For the other stores of this package: writes through {@link #writing()} drop the read cache. */
+    Database writing() { return db; }
+
+    Database reading() { return plain; }
+
     // ---- forums
 
     public List<Forum> siteForums() {

@@ -13,13 +13,16 @@ import java.util.Optional;
  */
 public final class SubjectStore {
     private final Database db;
+    private final Database plain;
 
-    public SubjectStore(Database db) {
-        this.db = db;
+    /** Through the forum store's transactions, so that a discussion or forum made here drops its read cache. */
+    public SubjectStore(ForumStore store) {
+        this.db = store.writing();
+        this.plain = store.reading();
     }
 
     private Optional<Long> one(String sql, String key) {
-        return db.inTransaction(em -> {
+        return plain.inTransaction(em -> {
             List<?> r = em.createNativeQuery(sql).setParameter(1, key).getResultList();
             return r.isEmpty() || r.get(0) == null ? Optional.<Long>empty() : Optional.of(((Number) r.get(0)).longValue());
         });

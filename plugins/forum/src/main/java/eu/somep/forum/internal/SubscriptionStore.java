@@ -16,15 +16,18 @@ import java.util.Set;
 /** The queries of subscriptions, mail preferences and the mail queue. */
 public final class SubscriptionStore {
     private final Database db;
+    /** For the one write here that changes a forum, which the forum store caches. */
+    private final Database forums;
 
-    public SubscriptionStore(Database db) {
-        this.db = db;
+    public SubscriptionStore(ForumStore store) {
+        this.db = store.reading();
+        this.forums = store.writing();
     }
 
     // ---- subscriptions
 
     public void setMode(long forumId, String mode) {
-        db.run(em -> em.find(Forum.class, forumId).subscription = mode);
+        forums.run(em -> em.find(Forum.class, forumId).subscription = mode);
     }
 
     /** The user's own row for the forum (discussion null) or a discussion: TRUE, FALSE (opted out) or none. */
