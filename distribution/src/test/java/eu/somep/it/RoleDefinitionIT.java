@@ -229,6 +229,17 @@ class RoleDefinitionIT {
     }
 
     @Test
+    void a_capability_given_to_the_guest_role_opens_its_route_to_guests() throws Exception {
+        try (TestSomep somep = TestSomep.builder().start()) {
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest guest = java.net.http.HttpRequest.newBuilder(somep.uri("/api/audit")).GET().build();
+            assertEquals(401, client.send(guest, HttpResponse.BodyHandlers.ofString()).statusCode(), "not given: sign in first");
+            assertEquals(200, set(somep, "guest", "kernel:viewaudit", "allow", null).statusCode());
+            assertEquals(200, client.send(guest, HttpResponse.BodyHandlers.ofString()).statusCode(), "given to guests: served without signing in");
+        }
+    }
+
+    @Test
     void the_define_role_pages_work_through_forms_with_csrf() throws Exception {
         try (TestSomep somep = TestSomep.builder().start()) {
             SecurityIT.Browser browser = new SecurityIT.Browser(somep);
