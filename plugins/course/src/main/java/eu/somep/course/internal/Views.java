@@ -25,6 +25,10 @@ public final class Views {
     /** An activity on the course page; {@code available} is false while its type's plugin is not running. */
     public record ActivityView(long id, long sectionId, int position, String type, String typeName, String icon, String name,
                                boolean hidden, boolean tracked, String link, boolean completed, boolean available) {
+        /** Everything the course page shows of the activity to every viewer (not completion): its cached row's key. */
+        public String fragmentKey() {
+            return "activity " + id + ' ' + type + ' ' + available + ' ' + hidden + ' ' + name;
+        }
     }
 
     public record SectionView(long id, int position, String title, String summary, List<ActivityView> activities) {
