@@ -99,6 +99,21 @@ class LibraryPagesIT {
             assertEquals(404, emre.upload(docPath + "/edit", Map.of("_csrf", emreCsrf, "title", "Mine"), "none", "", "application/octet-stream", new byte[0]).statusCode());
             assertFalse(emre.get(docPath).body().contains("action=\"" + docPath + "/edit\""), "no edit form for others");
 
+            // long lists come in pages of 20, for folders and for search results
+            String admin = somep.adminToken();
+            long many = LibraryIT.id(LibraryIT.expect(201, LibraryIT.as(somep, admin, "POST", "/api/library/folders", "{\"name\":\"Many\"}")));
+            for (int i = 1; i <= 23; i++) {
+                LibraryIT.expect(201, LibraryIT.upload(somep, admin, "/api/library/folders/" + many + "/documents?name=n" + i + ".txt&title=Note+" + (100 + i),
+                        ("Patrol note about the axolotl case, number " + i).getBytes(StandardCharsets.UTF_8), null));
+            }
+            String first = somep.get("/library/folders/" + many).body();
+            assertTrue(first.contains("Page 1 of 2") && first.contains("Note 101") && !first.contains("Note 123"), first);
+            String second = somep.get("/library/folders/" + many + "?page=2").body();
+            assertTrue(second.contains("Page 2 of 2") && second.contains("Note 123") && !second.contains("Note 101"), second);
+            HttpResponse<String> results = somep.get("/library/search?q=axolotl&page=2");
+            assertEquals(200, results.statusCode());
+            assertTrue(results.body().contains("Found: 23") && results.body().contains("Page 2 of 2"), results.body());
+
             // the administrator's limits: 1 MB per file, 1 MB in all for each user
             configure(somep, Map.of("maxFileMb", 1, "quotaMb", 1));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));

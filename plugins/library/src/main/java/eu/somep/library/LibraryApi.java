@@ -64,7 +64,11 @@ public class LibraryApi implements WebResource {
     }
 
     DocumentView view(Document d, Folder f, Version v) {
-        boolean edit = s.canEdit(d, f);
+        return view(d, f, v, s.rights(f));
+    }
+
+    DocumentView view(Document d, Folder f, Version v, LibraryService.Rights rights) {
+        boolean edit = rights.canEdit(d);
         boolean file = v != null;
         boolean pdf = file && FileTypes.PDF.equals(v.contentType);
         return new DocumentView(d.id, d.folderId, d.isLink(), d.url, d.title, d.authors, d.year, d.language, d.country, d.type, d.description, d.tags,
@@ -102,7 +106,8 @@ public class LibraryApi implements WebResource {
         int p = Math.min(Math.max(1, page == null ? 1 : page), pages);
         List<Document> docs = s.store.documentsIn(f.id, (p - 1) * PAGE, PAGE);
         Map<Long, Version> current = s.store.current(docs);
-        List<DocumentView> shown = docs.stream().filter(d -> s.canSee(d, f)).map(d -> view(d, f, current.get(d.id))).toList();
+        LibraryService.Rights rights = s.rights(f);
+        List<DocumentView> shown = docs.stream().filter(d -> s.canSeeIn(d, f)).map(d -> view(d, f, current.get(d.id), rights)).toList();
         List<FolderView> sub = s.store.children(f.id).stream().filter(s::canSee).map(this::view).toList();
         return new FolderPage(view(f), sub, shown, total, p, pages);
     }
@@ -332,14 +337,19 @@ public class LibraryApi implements WebResource {
         LibraryStore.Found found = s.store.search(c, s.levels(), s.courseFolders(), (p - 1) * PAGE, PAGE);
         List<Document> docs = s.store.documents(found.ids());
         Map<Long, Version> current = s.store.current(docs);
+        Map<Long, Folder> folders = s.store.folders(docs.stream().map(d -> d.folderId).collect(java.util.stream.Collectors.toSet()));
+        Map<Long, LibraryService.Rights> rights = new java.util.HashMap<>();
         List<Hit> hits = new ArrayList<>();
         for (Document d : docs) {
-            Folder f = s.store.folder(d.folderId).orElse(null);
-            if (f == null || !s.canSee(d, f)) continue; // the query filtered already; this is the same rule once more
+            Folder f = folders.get(d.folderId);
+            // the query filtered already; this is the same rule once more (the folder's part once per folder)
+            if (f == null) continue;
+            LibraryService.Rights r = rights.computeIfAbsent(f.id, x -> s.rights(f));
+            if (!r.see() || !s.canSeeIn(d, f)) continue;
             Version v = current.get(d.id);
             List<Snippet.Piece> snippet = Snippet.of(v == null ? "" : v.text, terms);
             if (snippet.isEmpty()) snippet = Snippet.of(d.description, terms);
-            hits.add(new Hit(view(d, f, v), snippet));
+            hits.add(new Hit(view(d, f, v, r), snippet));
         }
         int pages = (int) Math.max(1, (found.total() + PAGE - 1) / PAGE);
         return new Results(q == null ? "" : q, hits, found.total(), p, pages);

@@ -113,7 +113,11 @@ public class LibraryService {
     }
 
     boolean canSee(Document d, Folder f) {
-        if (!canSee(f)) return false;
+        return canSee(f) && canSeeIn(d, f);
+    }
+
+    /** The document's own level, for a caller who may see its folder. */
+    boolean canSeeIn(Document d, Folder f) {
         return switch (d.visibility) {
             case Visibility.PUBLIC -> true;
             case Visibility.MEMBERS -> signedIn();
@@ -130,7 +134,18 @@ public class LibraryService {
     }
 
     boolean canEdit(Document d, Folder f) {
-        return canManage(f) || (canUpload(f) && user.userId().map(u -> u == d.ownerId).orElse(false));
+        return rights(f).canEdit(d);
+    }
+
+    /** What the caller may do in a folder, worked out once for a list of its documents. */
+    record Rights(boolean see, boolean upload, boolean manage, Long userId) {
+        boolean canEdit(Document d) {
+            return manage || (upload && userId != null && userId == d.ownerId);
+        }
+    }
+
+    Rights rights(Folder f) {
+        return new Rights(canSee(f), canUpload(f), canManage(f), user.userId().orElse(null));
     }
 
     Problem notFound() {
@@ -164,6 +179,22 @@ public class LibraryService {
     List<Long> courseFolders() {
         if (!signedIn()) return List.of();
         return store.courseFolders().stream().filter(this::canSee).map(f -> f.id).toList();
+    }
+
+    private record Facets(long at, java.util.Map<String, List<String>> values) {
+    }
+
+    private volatile Facets facets = new Facets(0, null);
+
+    /**
+     * The years, languages and countries for the search form's filters: three scans of the document table, so kept
+     * for half a minute (a value that is new in that time is missing from the lists, not from the results).
+     */
+    java.util.Map<String, List<String>> facets() {
+        Facets f = facets;
+        long now = System.nanoTime();
+        if (f.values() == null || now - f.at() > 30_000_000_000L) facets = f = new Facets(now, store.facets());
+        return f.values();
     }
 
     /** A refusal as a localized problem. */

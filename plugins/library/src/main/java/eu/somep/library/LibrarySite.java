@@ -68,7 +68,7 @@ public class LibrarySite implements WebResource {
     @GET
     @PublicAccess // shows only the folders the caller may see
     public View index() {
-        return base("library/index.ftlh").with("folders", api.folders()).with("facets", s.store.facets()).with("canManage", s.canManage(siteFolder()));
+        return base("library/index.ftlh").with("folders", api.folders()).with("facets", s.facets()).with("canManage", s.canManage(siteFolder()));
     }
 
     private static eu.somep.library.internal.Folder siteFolder() {
@@ -82,7 +82,7 @@ public class LibrarySite implements WebResource {
     @PublicAccess // finds only what the caller may see
     public View search(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("year") String year, @QueryParam("language") String language,
                        @QueryParam("country") String country, @QueryParam("page") Integer page) {
-        return base("library/search.ftlh").with("results", api.search(q, type, year, language, country, page)).with("facets", s.store.facets())
+        return base("library/search.ftlh").with("results", api.search(q, type, year, language, country, page)).with("facets", s.facets())
                 .with("type", nz(type)).with("year", nz(year)).with("language", nz(language)).with("country", nz(country));
     }
 

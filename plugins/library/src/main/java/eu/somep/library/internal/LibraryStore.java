@@ -39,6 +39,13 @@ public final class LibraryStore {
         return Optional.ofNullable(db.inTransaction(em -> em.find(Folder.class, id)));
     }
 
+    public Map<Long, Folder> folders(Collection<Long> ids) {
+        Map<Long, Folder> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        db.run(em -> em.createQuery("select f from Folder f where f.id in :ids", Folder.class).setParameter("ids", ids).getResultList().forEach(f -> out.put(f.id, f)));
+        return out;
+    }
+
     public Optional<Folder> folderByName(String name) {
         return db.inTransaction(em -> em.createQuery("select f from Folder f where f.name = :n and f.parentId is null and f.activityId is null", Folder.class)
                 .setParameter("n", name).getResultStream().findFirst());
