@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.library.internal.Extractor;
 import eu.somep.library.internal.FileTypes;
 import eu.somep.library.internal.Names;
 import eu.somep.library.internal.Refused;
@@ -51,6 +52,24 @@ class ChecksTest {
         assertEquals("library.error.archive", assertThrows(Refused.class, () -> FileTypes.detect(file("b.docx", zip("notes.txt", "hello")))).key);
         assertEquals("library.error.markup", assertThrows(Refused.class, () -> FileTypes.detect(file("c.txt", "<html><script>x</script></html>".getBytes(StandardCharsets.UTF_8)))).key);
         assertEquals("library.error.markup", assertThrows(Refused.class, () -> FileTypes.detect(file("d.png", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8)))).key);
+    }
+
+    @Test
+    void text_comes_out_of_docx_pptx_and_odt() throws Exception {
+        Path docx = file("a.docx", zip("[Content_Types].xml", "<Types/>", "word/document.xml",
+                "<w:document><w:body><w:p><w:r><w:t>Community &amp; policing</w:t></w:r></w:p><w:p><w:r><w:t>in Kayseri</w:t></w:r></w:p></w:body></w:document>"));
+        assertEquals(FileTypes.DOCX, FileTypes.detect(docx));
+        assertEquals("Community & policing\nin Kayseri", Extractor.extract(docx, FileTypes.DOCX).text());
+        Path pptx = file("b.pptx", zip("[Content_Types].xml", "<Types/>", "ppt/presentation.xml", "<p:presentation/>",
+                "ppt/slides/slide10.xml", "<p:sld><a:p><a:t>Tenth</a:t></a:p></p:sld>", "ppt/slides/slide2.xml", "<p:sld><a:p><a:t>Second &#252;ber</a:t></a:p></p:sld>"));
+        assertEquals(FileTypes.PPTX, FileTypes.detect(pptx));
+        assertEquals("Second über\nTenth", Extractor.extract(pptx, FileTypes.PPTX).text());
+        Path odt = file("c.odt", zip("mimetype", FileTypes.ODT, "content.xml", "<office:text><text:p>Polis ve <text:span>sosyal medya</text:span></text:p></office:text>"));
+        assertEquals("Polis ve sosyal medya", Extractor.extract(odt, FileTypes.ODT).text());
+        // entities are only ever the five XML ones or character references: nothing external is read
+        Path xxe = file("d.docx", zip("[Content_Types].xml", "<Types/>", "word/document.xml",
+                "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:p><w:t>a &x; b</w:t></w:p>"));
+        assertEquals("a &x; b", Extractor.extract(xxe, FileTypes.DOCX).text().strip());
     }
 
     @Test

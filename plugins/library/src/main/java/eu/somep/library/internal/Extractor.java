@@ -86,6 +86,7 @@ public final class Extractor {
         }
     }
 
+    private static final Pattern DECLARATION = Pattern.compile("<!DOCTYPE[^\\[>]*(\\[[^\\]]*\\])?\\s*>|<!--.*?-->", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
 
@@ -107,7 +108,7 @@ public final class Extractor {
                 if (out.length() > MAX_CHARS) break;
             }
         }
-        return cap(out.toString());
+        return cap(out.toString().strip());
     }
 
     /** slide2 before slide10. */
@@ -116,7 +117,7 @@ public final class Extractor {
     }
 
     static String xmlText(String xml) {
-        String text = TAG.matcher(xml).replaceAll(" ");
+        String text = TAG.matcher(DECLARATION.matcher(xml).replaceAll(" ")).replaceAll(" ");
         Matcher m = ENTITY.matcher(text);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
