@@ -18,6 +18,8 @@ PASSWORD="bench-$RANDOM$RANDOM"
 HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/somep-${BENCH_NAME:-bench}.XXXXXX")"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 BASE="http://127.0.0.1:$PORT"
+# settings for this run (conf/somep.properties lines), e.g. a longer plugin start timeout on a loaded machine
+if [ -n "${BENCH_SETTINGS:-}" ]; then mkdir -p "$HOME_DIR/conf"; printf '%s\n' "$BENCH_SETTINGS" >"$HOME_DIR/conf/somep.properties"; fi
 SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT

@@ -29,6 +29,8 @@ public final class Framework {
         cfg.put(Constants.FRAMEWORK_STORAGE, settings.dataDir().resolve("felix-cache").toString());
         // The database, not Felix's cache, says which plugins exist: start from a clean cache every time.
         cfg.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // plugins that keep files (data/files/<component>/, deleted on purge) find the data folder here
+        cfg.put("somep.data", settings.dataDir().toAbsolutePath().toString());
         cfg.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HostExports.compute());
         // Hibernate's lazy proxies are generated inside the plugin's class loader and must see these.
         cfg.put(Constants.FRAMEWORK_BOOTDELEGATION, "org.hibernate.*,net.bytebuddy.*");
