@@ -15,6 +15,8 @@ import eu.somep.core.routes.AdminUsersPage;
 import eu.somep.core.routes.UsersApi;
 import eu.somep.core.config.Settings;
 import eu.somep.core.routes.AuditRoutes;
+import eu.somep.core.routes.BackupApi;
+import eu.somep.core.backup.Backup;
 import eu.somep.core.routes.ProfileApi;
 import eu.somep.core.routes.ProfilePage;
 import eu.somep.core.security.LoginThrottle;
@@ -137,6 +139,7 @@ public final class Kernel implements AutoCloseable {
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
+                new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
                 new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
         apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);

@@ -87,9 +87,24 @@ class CliIT {
             assertEquals(404, get("/hello").statusCode());
             assertTrue(somep(COMMAND, "plugin", "list").output().contains("\"state\":\"uninstalled\""), "the list shows it uninstalled");
 
+            // a backup while running; a restore is refused until SOMEP is stopped
+            Path archive = home.resolve("site-backup.zip");
+            Result backup = somep(COMMAND, "backup", archive.toString());
+            assertEquals(0, backup.exit(), backup.output() + log());
+            assertTrue(backup.output().contains("Wrote the backup") && Files.size(archive) > 0, backup.output());
+            Result early = somep(COMMAND, "restore", archive.toString());
+            assertNotEquals(0, early.exit(), early.output());
+            assertTrue(early.output().contains("stop it first"), early.output());
+
             Result stop = somep(COMMAND, "stop");
             assertEquals(0, stop.exit(), stop.output());
             assertTrue(stop.output().contains("SOMEP stopped."), stop.output());
+            Result offline = somep(COMMAND, "backup", home.resolve("offline-backup.zip").toString());
+            assertEquals(0, offline.exit(), offline.output());
+            assertTrue(Files.size(home.resolve("offline-backup.zip")) > 0, offline.output());
+            Result restore = somep(COMMAND, "restore", archive.toString());
+            assertEquals(0, restore.exit(), restore.output());
+            assertTrue(restore.output().contains("Restored"), restore.output());
             Result after = somep(COMMAND, "status");
             assertNotEquals(0, after.exit(), after.output());
             assertTrue(after.output().contains("SOMEP is not running."), after.output());

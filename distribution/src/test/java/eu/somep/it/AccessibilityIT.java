@@ -1,0 +1,137 @@
+package eu.somep.it;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * axe-core (the script bundled in Deque's {@code com.deque.html.axe-core:playwright} artifact, taken from Maven at
+ * build time) on every main page, as a guest, a trainee and an administrator, in Debian's Chromium: no serious or
+ * critical violation is allowed. The report lists each page's violations with the elements concerned.
+ */
+class AccessibilityIT {
+    private static TestSomep somep;
+    private static Chromium chromium;
+    private static String axe;
+    private static long discussion;
+
+    @BeforeAll
+    static void start() throws Exception {
+        somep = TestSomep.builder().set("somep.demo", "true").start();
+        chromium = Chromium.start();
+        try (InputStream in = AccessibilityIT.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            assertNotNull(in, "axe.min.js (com.deque.html.axe-core:playwright) is on the test class path");
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String trainee = TokensIT.create(somep, "trainee", "somep-demo-2026", "a11y");
+        HttpResponse<String> d = ForumIT.as(somep, trainee, "POST", "/api/forum/forums/1/discussions",
+                "{\"title\":\"Accessible discussions\",\"message\":\"A first post.\"}");
+        assertEquals(201, d.statusCode(), d.body());
+        discussion = ForumIT.id(d);
+        assertEquals(201, ForumIT.as(somep, trainee, "POST", "/api/forum/discussions/" + discussion + "/posts", "{\"message\":\"A reply.\"}").statusCode());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (chromium != null) chromium.close();
+        } finally {
+            if (somep != null) {
+                somep.close();
+                somep.deleteHome();
+            }
+        }
+    }
+
+    @Test
+    void the_pages_a_guest_sees_have_no_serious_violations() {
+        check(null, null, List.of("/", "/login", "/register", "/password/forgot", "/pages/about", "/forum", "/forum/1", "/forum/discussion/" + discussion,
+                "/bestpractice", "/bestpractice/map", "/bestpractice/charts", "/bestpractice/case/1", "/course"));
+    }
+
+    @Test
+    void the_pages_a_trainee_sees_have_no_serious_violations() {
+        check("trainee", "somep-demo-2026", List.of("/dashboard", "/profile", "/course", "/course/my", "/forum", "/forum/discussion/" + discussion,
+                "/bestpractice/case/1"), "/course/my");
+    }
+
+    @Test
+    void the_administration_pages_have_no_serious_violations() {
+        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard",
+                "/course/new", "/bestpractice/new"));
+    }
+
+    /** Signs in (unless a guest), visits each page, and for the extra pages also every course and activity they link to. */
+    private static void check(String user, String password, List<String> paths, String... followCourseLinksFrom) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1280, 800).setBypassCSP(true))) { // the site's CSP forbids inline scripts, axe is one
+            context.setDefaultTimeout(15_000);
+            Page page = context.newPage();
+            if (user != null) signIn(page, user, password);
+            Set<String> all = new LinkedHashSet<>(paths);
+            for (String from : followCourseLinksFrom) {
+                page.navigate(somep.uri(from).toString());
+                Set<String> courses = links(page, "a[href^='/course/']");
+                for (String c : courses) {
+                    if (!c.matches("/course/\\d+")) continue;
+                    all.add(c);
+                    page.navigate(somep.uri(c).toString());
+                    links(page, "a[href^='/course/activity/']").stream().limit(6).forEach(all::add);
+                }
+            }
+            assertTrue(all.size() >= paths.size());
+            for (String path : all) {
+                Response r = page.navigate(somep.uri(path).toString());
+                List<String> found = r.status() == 200 ? violations(page) : List.of("answered " + r.status());
+                if (!found.isEmpty()) problems.put(path, found);
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        problems.forEach((p, v) -> report.append('\n').append(p).append(":\n  ").append(String.join("\n  ", v)));
+        assertTrue(problems.isEmpty(), "serious or critical axe-core violations" + (user == null ? " (guest)" : " (" + user + ")") + ":" + report);
+    }
+
+    private static Set<String> links(Page page, String selector) {
+        @SuppressWarnings("unchecked")
+        List<String> hrefs = (List<String>) page.evalOnSelectorAll(selector, "as => as.map(a => a.getAttribute('href').split('?')[0].split('#')[0])");
+        return new LinkedHashSet<>(hrefs);
+    }
+
+    /** axe-core's serious and critical violations on the page, one line each with up to three element selectors. */
+    @SuppressWarnings("unchecked")
+    private static List<String> violations(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        Object result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".map(v => v.id + ' (' + v.impact + '): ' + v.help + ' -- ' + v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').replace(/\\s+/g, ' ')).join(' | '))");
+        return new ArrayList<>((List<String>) result);
+    }
+
+    private static void signIn(Page page, String username, String password) {
+        page.navigate(somep.uri("/login").toString());
+        page.locator("main").getByLabel("User name", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(username);
+        page.locator("main").getByLabel("Password", new com.microsoft.playwright.Locator.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+        assertThat(page.getByTestId("user")).isVisible();
+    }
+}
