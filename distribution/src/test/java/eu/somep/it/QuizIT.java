@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -58,6 +59,7 @@ class QuizIT {
     void questions_attempts_deadlines_and_grades(TestDatabases.Db db) throws Exception {
         try (TestSomep somep = TestSomep.builder().database(db).start()) {
             String admin = somep.adminToken();
+            TestClock clock = TestClock.register(somep);
             for (String u : new String[] {"t1", "t2"}) somep.kernel().users().create(u, u + "-pass-123", u.toUpperCase(), false);
             String t1 = TokensIT.create(somep, "t1", "t1-pass-123", "t");
             String t2 = TokensIT.create(somep, "t2", "t2-pass-123", "t");
@@ -165,18 +167,169 @@ class QuizIT {
             HttpResponse<String> done = expect(303, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(attemptPage), "finish", "1")));
             assertTrue(expect(200, b.get(b.location(done).getPath())).body().contains("50 / 100"), "review with the grade");
 
-            // the server's deadline: after the close date no answer is taken; finishing still grades what was saved
-            String close = Instant.now().plus(4, ChronoUnit.SECONDS).toString();
+            // the server's deadline: after the close date no answer is taken; what was saved is submitted and graded
+            String close = clock.instant().plus(1, ChronoUnit.HOURS).toString();
             long timed = quiz(somep, admin, section, "Quick one", "{\"close\":\"" + close + "\",\"maxgrade\":\"10\"}");
             expect(201, as(somep, admin, "POST", "/api/quiz/quizzes/" + timed + "/questions", "{\"questionId\":" + nu + "}"));
             HttpResponse<String> t2start = expect(201, as(somep, t2, "POST", "/api/quiz/quizzes/" + timed + "/attempts", null));
             long late = num("\"attempt\":\\{\"id\":(\\d+)", t2start.body());
             expect(200, as(somep, t2, "PUT", "/api/quiz/attempts/" + late + "/answers/1", save(1, "3.14", 0)));
-            while (Instant.now().isBefore(Instant.parse(close).plusMillis(300))) Thread.sleep(200);
+            clock.advance(Duration.ofHours(1).plusSeconds(1));
             HttpResponse<String> refused = expect(409, as(somep, t2, "PUT", "/api/quiz/attempts/" + late + "/answers/1", save(1, "1", 1)));
-            assertTrue(refused.body().contains("time for this attempt is over"), refused.body());
+            assertTrue(refused.body().contains("This attempt is finished"), refused.body());
             assertTrue(expect(200, as(somep, t2, "POST", "/api/quiz/attempts/" + late + "/finish", null)).body().contains("\"grade\":10.0"));
             expect(409, as(somep, t2, "POST", "/api/quiz/quizzes/" + timed + "/attempts", null));
+        }
+    }
+
+    static long enrol(TestSomep somep, String admin, String... users) throws Exception {
+        for (String u : users) {
+            somep.kernel().users().create(u, u + "-pass-123", u.toUpperCase(), false);
+            expect(201, as(somep, admin, "POST", "/api/course/courses/1/participants", "{\"username\":\"" + u + "\"}"));
+        }
+        return num("\"sections\":\\[\\{\"id\":(\\d+)", as(somep, admin, "GET", "/api/course/courses/1", null).body());
+    }
+
+    static long start(TestSomep somep, String token, long quiz) throws Exception {
+        return num("\"attempt\":\\{\"id\":(\\d+)", expect(201, as(somep, token, "POST", "/api/quiz/quizzes/" + quiz + "/attempts", null)).body());
+    }
+
+    static String state(TestSomep somep, String token, long attempt) throws Exception {
+        Matcher m = Pattern.compile("\"state\":\"(\\w+)\"").matcher(expect(200, as(somep, token, "GET", "/api/quiz/attempts/" + attempt, null)).body());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    /** Waits until the sweeping task has closed the attempt (it runs every few seconds whether anybody looks or not). */
+    static void swept(java.util.concurrent.CompletableFuture<eu.somep.api.event.Event> f, String state) throws Exception {
+        assertEquals(state, TestSomep.await(f).get("state"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void matching_essay_description_and_feedback(TestDatabases.Db db) throws Exception {
+        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+            String admin = somep.adminToken();
+            long section = enrol(somep, admin, "t1");
+            String t1 = TokensIT.create(somep, "t1", "t1-pass-123", "t");
+            long cat = num("\"id\":(\\d+)", expect(201, as(somep, admin, "POST", "/api/quiz/courses/1/categories", "{\"name\":\"Types\"}")).body());
+            long match = question(somep, admin, cat, "{\"type\":\"matching\",\"name\":\"Capitals\",\"text\":\"Match the capitals.\",\"generalFeedback\":\"Capitals are seats of government.\","
+                    + "\"answers\":[{\"text\":\"Rome\",\"match\":\"Italy\"},{\"text\":\"Ankara\",\"match\":\"Turkey\"},{\"text\":\"\",\"match\":\"Spain\"}]}");
+            long essay = question(somep, admin, cat, "{\"type\":\"essay\",\"name\":\"Reflect\",\"text\":\"Describe a good post.\"}");
+            long desc = question(somep, admin, cat, "{\"type\":\"description\",\"name\":\"Intro\",\"text\":\"Read the case first.\"}");
+            long mc = question(somep, admin, cat, "{\"type\":\"multichoice\",\"name\":\"Pick\",\"text\":\"Which two?\",\"single\":false,\"shuffle\":false,"
+                    + "\"answers\":[{\"text\":\"A\",\"fraction\":0.5,\"feedback\":\"A is one\"},{\"text\":\"B\",\"fraction\":0.5},{\"text\":\"C\",\"fraction\":-0.5,\"feedback\":\"Not C\"}]}");
+            // bad questions: one pair to match, a pair without its match, no right answer
+            assertTrue(expect(422, as(somep, admin, "POST", "/api/quiz/categories/" + cat + "/questions",
+                    "{\"type\":\"matching\",\"name\":\"One\",\"text\":\"?\",\"answers\":[{\"text\":\"Rome\",\"match\":\"Italy\"}]}")).body().contains("at least two items"));
+            expect(422, as(somep, admin, "POST", "/api/quiz/categories/" + cat + "/questions",
+                    "{\"type\":\"matching\",\"name\":\"Half\",\"text\":\"?\",\"answers\":[{\"text\":\"Rome\",\"match\":\"Italy\"},{\"text\":\"Paris\"}]}"));
+            assertTrue(expect(422, as(somep, admin, "POST", "/api/quiz/categories/" + cat + "/questions",
+                    "{\"type\":\"shortanswer\",\"name\":\"None\",\"text\":\"?\",\"answers\":[{\"text\":\"x\",\"fraction\":0.5}]}")).body().contains("full mark"));
+
+            // no right answers in the review; overall feedback by band
+            long quiz = quiz(somep, admin, section, "Types", "{\"reviewanswers\":\"never\",\"feedback\":\"0 | Keep practising\\n50 | Well done\"}");
+            expect(422, as(somep, admin, "POST", "/api/course/courses/1/activities",
+                    "{\"sectionId\":" + section + ",\"type\":\"quiz\",\"name\":\"Bad\",\"settings\":{\"feedback\":\"lots | great\",\"overdue\":\"later\",\"reviewmarks\":\"soon\"}}"));
+            for (long q : new long[] {desc, match, mc}) expect(201, as(somep, admin, "POST", "/api/quiz/quizzes/" + quiz + "/questions", "{\"questionId\":" + q + "}"));
+            long attempt = start(somep, t1, quiz);
+            String a = "/api/quiz/attempts/" + attempt;
+            String page = expect(200, as(somep, t1, "GET", a, null)).body();
+            assertTrue(page.contains("\"input\":\"none\"") && page.contains("\"stems\":[\"Rome\",\"Ankara\"]") && page.contains("\"text\":\"Spain\""), page);
+            assertTrue(expect(422, as(somep, t1, "PUT", a + "/answers/1", save(1, "x", 0))).body().contains("takes no answer"));
+            expect(404, as(somep, t1, "PUT", a + "/answers/9", save(9, "x", 0)));
+            expect(200, as(somep, t1, "PUT", a + "/answers/2", save(2, "0,2", 0)));   // Rome-Italy right, Ankara-Spain wrong
+            expect(200, as(somep, t1, "PUT", a + "/answers/3", save(3, "0,1", 0)));
+            String done = expect(200, as(somep, t1, "POST", a + "/finish", null)).body();
+            // (0.5 of 1 + 1 of 1) / 2 marks = 75%; the description counts nothing
+            assertTrue(done.contains("\"grade\":75.0") && done.contains("\"overall\":\"Well done\""), done);
+            assertTrue(done.contains("Capitals are seats of government.") && done.contains("\"feedback\":\"A is one\"") && !done.contains("\"rightAnswer\":\"A; B\""), done);
+            String review = expect(200, as(somep, t1, "GET", "/quiz/attempt/" + attempt + "/review", null)).body();
+            assertTrue(review.contains("Rome → <strong>Italy") && review.contains("Well done") && !review.contains("The right answer"), review);
+            // the trainer sees the right answers
+            assertTrue(as(somep, admin, "GET", a, null).body().contains("\"rightAnswer\":\"A; B\""));
+
+            // an essay: finished, not graded until a person grades it; the gradebook waits
+            long q2 = quiz(somep, admin, section, "Essay", "{}");
+            expect(201, as(somep, admin, "POST", "/api/quiz/quizzes/" + q2 + "/questions", "{\"questionId\":" + essay + "}"));
+            long e = start(somep, t1, q2);
+            expect(200, as(somep, t1, "PUT", "/api/quiz/attempts/" + e + "/answers/1", save(1, "Short, factual, kind.", 0)));
+            String finished = expect(200, as(somep, t1, "POST", "/api/quiz/attempts/" + e + "/finish", null)).body();
+            assertTrue(finished.contains("\"state\":\"finished\"") && finished.contains("\"grade\":null"), finished);
+            assertTrue(expect(200, as(somep, t1, "GET", "/quiz/attempt/" + e + "/review", null)).body().contains("Not graded yet"));
+
+            // the attempt page shows each input
+            SecurityIT.Browser b = new SecurityIT.Browser(somep);
+            expect(303, b.post("/login", Map.of("username", "t1", "password", "t1-pass-123", "_csrf", SecurityIT.Browser.csrf(b.get("/login")))));
+            long q3 = quiz(somep, admin, section, "Pages", "{}");
+            for (long q : new long[] {desc, match, essay}) expect(201, as(somep, admin, "POST", "/api/quiz/quizzes/" + q3 + "/questions", "{\"questionId\":" + q + "}"));
+            HttpResponse<String> go = expect(303, b.post("/quiz/" + q3 + "/start", Map.of("_csrf", SecurityIT.Browser.csrf(b.get("/quiz/" + q3)))));
+            String attemptPath = b.location(go).getPath();
+            HttpResponse<String> form = expect(200, b.get(attemptPath));
+            assertTrue(form.body().contains("<select") && form.body().contains("<textarea") && form.body().contains("Read the case first."), form.body());
+            expect(303, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(form), "q3", "My essay", "seq3", "0")));
+            assertTrue(expect(200, b.get(attemptPath)).body().contains(">My essay</textarea>"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void time_limits_overdue_rules_and_review_options(TestDatabases.Db db) throws Exception {
+        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+            String admin = somep.adminToken();
+            TestClock clock = TestClock.register(somep);
+            long section = enrol(somep, admin, "t1", "t2", "t3");
+            String t1 = TokensIT.create(somep, "t1", "t1-pass-123", "t");
+            String t2 = TokensIT.create(somep, "t2", "t2-pass-123", "t");
+            String t3 = TokensIT.create(somep, "t3", "t3-pass-123", "t");
+            long cat = num("\"id\":(\\d+)", expect(201, as(somep, admin, "POST", "/api/quiz/courses/1/categories", "{\"name\":\"Timed\"}")).body());
+            long tf = question(somep, admin, cat, "{\"type\":\"truefalse\",\"name\":\"Flat\",\"text\":\"The earth is flat.\",\"answers\":[{\"text\":\"false\"}]}");
+            String close = clock.instant().plus(1, ChronoUnit.DAYS).toString();
+
+            // submitted automatically when time is up, by the sweeping task; marks shown only once the quiz closes
+            long auto = quiz(somep, admin, section, "Auto", "{\"timelimit\":\"10\",\"close\":\"" + close + "\",\"reviewmarks\":\"closed\",\"feedback\":\"0 | Practise\\n100 | Perfect\"}");
+            long grace = quiz(somep, admin, section, "Grace", "{\"timelimit\":\"10\",\"overdue\":\"graceperiod\",\"grace\":\"5\"}");
+            long abandon = quiz(somep, admin, section, "Abandon", "{\"timelimit\":\"10\",\"overdue\":\"autoabandon\"}");
+            for (long q : new long[] {auto, grace, abandon}) expect(201, as(somep, admin, "POST", "/api/quiz/quizzes/" + q + "/questions", "{\"questionId\":" + tf + "}"));
+
+            long a1 = start(somep, t1, auto);
+            long g2 = start(somep, t2, grace);
+            long g3 = start(somep, t3, grace);
+            long x2 = start(somep, t2, abandon);
+            for (String[] p : new String[][] {{t1, "" + a1}, {t2, "" + g2}, {t3, "" + g3}, {t2, "" + x2}}) {
+                expect(200, as(somep, p[0], "PUT", "/api/quiz/attempts/" + p[1] + "/answers/1", save(1, "false", 0)));
+            }
+            var autoSwept = somep.nextEvent("quiz/attempt/swept", ev -> ((Number) ev.get("attempt")).longValue() == a1);
+            var abandonSwept = somep.nextEvent("quiz/attempt/swept", ev -> ((Number) ev.get("attempt")).longValue() == x2);
+            clock.advance(Duration.ofMinutes(10).plusSeconds(1));
+            swept(autoSwept, "finished");
+            swept(abandonSwept, "abandoned");
+
+            // autosubmit: graded with what was saved in time; a late save is refused; marks hidden until the quiz closes
+            expect(409, as(somep, t1, "PUT", "/api/quiz/attempts/" + a1 + "/answers/1", save(1, "true", 1)));
+            String hidden = expect(200, as(somep, t1, "GET", "/api/quiz/attempts/" + a1, null)).body();
+            assertTrue(hidden.contains("\"state\":\"finished\"") && hidden.contains("\"grade\":null") && hidden.contains("\"fraction\":null") && hidden.contains("\"overall\":\"\""), hidden);
+            assertTrue(as(somep, admin, "GET", "/api/quiz/attempts/" + a1, null).body().contains("\"grade\":100.0"), "the trainer sees the grade");
+            assertTrue(as(somep, admin, "GET", "/api/course/courses/1/grades", null).body().contains("100.0"), "reported to the gradebook");
+
+            // grace period: overdue, no more answers, but submitting counts
+            assertEquals("overdue", state(somep, t2, g2));
+            assertTrue(expect(409, as(somep, t2, "PUT", "/api/quiz/attempts/" + g2 + "/answers/1", save(1, "true", 1))).body().contains("no longer taken"));
+            assertTrue(expect(200, as(somep, t2, "POST", "/api/quiz/attempts/" + g2 + "/finish", null)).body().contains("\"grade\":100.0"));
+            // after the grace period: abandoned, never graded
+            clock.advance(Duration.ofMinutes(5));
+            assertTrue(expect(409, as(somep, t3, "POST", "/api/quiz/attempts/" + g3 + "/finish", null)).body().contains("closed without a grade"));
+            assertEquals("abandoned", state(somep, t3, g3));
+            // abandoned: the answer saved in time does not count
+            assertTrue(expect(200, as(somep, t2, "GET", "/api/quiz/attempts/" + x2, null)).body().contains("\"grade\":null"));
+            assertTrue(expect(409, as(somep, t2, "POST", "/api/quiz/attempts/" + x2 + "/finish", null)).body().contains("closed without a grade"));
+
+            // once the quiz closes, the marks and the overall feedback show
+            clock.advance(Duration.ofDays(1));
+            String shown = expect(200, as(somep, t1, "GET", "/api/quiz/attempts/" + a1, null)).body();
+            assertTrue(shown.contains("\"grade\":100.0") && shown.contains("\"overall\":\"Perfect\""), shown);
+            assertTrue(expect(200, as(somep, t1, "GET", "/quiz/attempt/" + a1 + "/review", null)).body().contains("Perfect"));
+            assertTrue(expect(409, as(somep, t2, "POST", "/api/quiz/quizzes/" + auto + "/attempts", null)).body().contains("closed"));
         }
     }
 

@@ -62,7 +62,7 @@ public class QuizSite implements WebResource {
     @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
     public Response attempt(@PathParam("id") long id) {
         QuizApi.AttemptPage p = api.attempt(id);
-        if (!"inprogress".equals(p.attempt().state())) return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
+        if (!Attempts.open(p.attempt().state())) return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
         return Response.ok(View.of("quiz/attempt.ftlh").with("page", p).with("error", "")).build();
     }
 
@@ -74,7 +74,8 @@ public class QuizSite implements WebResource {
     public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         QuizApi.AttemptPage p = api.attempt(id);
         try {
-            for (QuizApi.Item it : p.items()) {
+            // once time is up (grace period) answers no longer change: only finishing is taken
+            for (QuizApi.Item it : Attempts.OVERDUE.equals(p.attempt().state()) ? List.<QuizApi.Item>of() : p.items()) {
                 List<String> values = form.get("q" + it.slot());
                 String value = values == null ? "" : String.join(",", values.stream().filter(Objects::nonNull).map(String::trim).toList());
                 String seq = form.getFirst("seq" + it.slot());
@@ -139,13 +140,13 @@ public class QuizSite implements WebResource {
                 String[] p = line.split("\\|", -1);
                 try {
                     answers.add(new QuizApi.AnswerIn(p.length > 1 ? p[1].trim() : "", Double.parseDouble(p[0].trim()), p.length > 2 ? p[2].trim() : "",
-                            p.length > 3 && !p[3].isBlank() ? Double.parseDouble(p[3].trim()) : null));
+                            p.length > 3 && !p[3].isBlank() ? Double.parseDouble(p[3].trim()) : null, p.length > 4 ? p[4].trim() : null));
                 } catch (NumberFormatException e) {
                     throw api.invalid(List.of("quiz.error.fraction"));
                 }
             }
             QuizApi.NewQuestion n = new QuizApi.NewQuestion(f.getFirst("type"), f.getFirst("name"), f.getFirst("text"), !"multiple".equals(f.getFirst("choice")),
-                    f.getFirst("shuffle") != null, f.getFirst("case") != null, answers);
+                    f.getFirst("shuffle") != null, f.getFirst("case") != null, answers, f.getFirst("general"));
             List<QuizApi.CategoryView> cats = api.categories(a.courseId());
             long cat = cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(a.courseId(), new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
                     : cats.get(0).id();
