@@ -25,6 +25,11 @@ class QuizIT {
         return TestDatabases.both();
     }
 
+    /** A site on the database; plugins get a minute to start, as this machine is shared and often busy. */
+    static TestSomep site(TestDatabases.Db db) throws Exception {
+        return TestSomep.builder().database(db).set("somep.plugin.start.timeout.ms", "60000").start();
+    }
+
     static HttpResponse<String> as(TestSomep somep, String token, String method, String path, String body) throws Exception {
         return RegistrationIT.as(somep, token, method, path, body);
     }
@@ -57,7 +62,7 @@ class QuizIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void questions_attempts_deadlines_and_grades(TestDatabases.Db db) throws Exception {
-        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+        try (TestSomep somep = site(db)) {
             String admin = somep.adminToken();
             TestClock clock = TestClock.register(somep);
             for (String u : new String[] {"t1", "t2"}) somep.kernel().users().create(u, u + "-pass-123", u.toUpperCase(), false);
@@ -208,7 +213,7 @@ class QuizIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void matching_essay_description_and_feedback(TestDatabases.Db db) throws Exception {
-        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+        try (TestSomep somep = site(db)) {
             String admin = somep.adminToken();
             long section = enrol(somep, admin, "t1");
             String t1 = TokensIT.create(somep, "t1", "t1-pass-123", "t");
@@ -257,6 +262,30 @@ class QuizIT {
             String finished = expect(200, as(somep, t1, "POST", "/api/quiz/attempts/" + e + "/finish", null)).body();
             assertTrue(finished.contains("\"state\":\"finished\"") && finished.contains("\"grade\":null"), finished);
             assertTrue(expect(200, as(somep, t1, "GET", "/quiz/attempt/" + e + "/review", null)).body().contains("Not graded yet"));
+            assertTrue(!as(somep, admin, "GET", "/api/course/courses/1/grades", null).body().contains("50.0"), "no grade reported yet");
+
+            // grading by hand: the grader's list, a bad mark refused, the grade reaches the attempt and the gradebook
+            expect(403, as(somep, t1, "PUT", "/api/quiz/attempts/" + e + "/grades/1", "{\"mark\":1}"));
+            expect(403, as(somep, t1, "GET", "/api/quiz/quizzes/" + q2 + "/grading", null));
+            assertTrue(expect(200, as(somep, admin, "GET", "/api/quiz/quizzes/" + q2 + "/grading", null)).body().contains("Short, factual, kind."));
+            assertTrue(expect(200, as(somep, admin, "GET", "/quiz/" + q2 + "/grading", null)).body().contains("Short, factual, kind."));
+            assertTrue(expect(422, as(somep, admin, "PUT", "/api/quiz/attempts/" + e + "/grades/1", "{\"mark\":2}")).body().contains("from 0 to the question"));
+            expect(422, as(somep, admin, "PUT", "/api/quiz/attempts/" + e + "/grades/1", "{\"comment\":\"no mark\"}"));
+            expect(404, as(somep, admin, "PUT", "/api/quiz/attempts/" + e + "/grades/7", "{\"mark\":1}"));
+            String graded = expect(200, as(somep, admin, "PUT", "/api/quiz/attempts/" + e + "/grades/1", "{\"mark\":0.5,\"comment\":\"Good start\"}")).body();
+            assertTrue(graded.contains("\"grade\":50.0") && graded.contains("\"feedback\":\"Good start\""), graded);
+            assertTrue(as(somep, admin, "GET", "/api/course/courses/1/grades", null).body().contains("50.0"), "the gradebook has the essay's grade");
+            assertTrue(expect(200, as(somep, admin, "GET", "/quiz/" + q2 + "/grading", null)).body().contains("Nothing waits for grading"));
+            assertTrue(as(somep, t1, "GET", "/quiz/attempt/" + e + "/review", null).body().contains("Good start"));
+
+            // a question corrected (C is right too: a third each), then regraded: 0,1 now earns two thirds, (0.5 + 2/3) / 2 of 100
+            expect(200, as(somep, admin, "PUT", "/api/quiz/questions/" + mc, "{\"type\":\"multichoice\",\"name\":\"Pick\",\"text\":\"Which three?\",\"single\":false,\"shuffle\":false,"
+                    + "\"answers\":[{\"text\":\"A\",\"fraction\":0.3333333333},{\"text\":\"B\",\"fraction\":0.3333333333},{\"text\":\"C\",\"fraction\":0.3333333333}]}"));
+            expect(403, as(somep, t1, "POST", "/api/quiz/quizzes/" + quiz + "/regrade", null));
+            assertTrue(expect(200, as(somep, admin, "POST", "/api/quiz/quizzes/" + quiz + "/regrade", null)).body().contains("\"changed\":1"));
+            String regraded = as(somep, admin, "GET", a, null).body();
+            assertTrue(regraded.contains("\"grade\":58.33333") && regraded.contains("Which three?"), regraded);
+            assertTrue(expect(200, as(somep, admin, "POST", "/api/quiz/quizzes/" + quiz + "/regrade", null)).body().contains("\"changed\":0"), "nothing changes twice");
 
             // the attempt page shows each input
             SecurityIT.Browser b = new SecurityIT.Browser(somep);
@@ -275,7 +304,7 @@ class QuizIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void time_limits_overdue_rules_and_review_options(TestDatabases.Db db) throws Exception {
-        try (TestSomep somep = TestSomep.builder().database(db).start()) {
+        try (TestSomep somep = site(db)) {
             String admin = somep.adminToken();
             TestClock clock = TestClock.register(somep);
             long section = enrol(somep, admin, "t1", "t2", "t3");

@@ -108,4 +108,42 @@ final class Attempts {
             default -> grades.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         };
     }
+
+    /**
+     * Regrades every finished attempt of a quiz after a question was corrected: a response moves to the question's
+     * latest version when that version is compatible (same type, same number of answers, so the attempt's state
+     * still fits), and is graded again; grades set by a person stay. Returns how many responses changed their mark.
+     */
+    int regrade(Quiz q) {
+        int changed = 0;
+        java.util.Set<Long> users = new java.util.TreeSet<>();
+        for (Attempt a : s.store.attempts(q.id)) {
+            if (!FINISHED.equals(a.state)) continue;
+            Map<Integer, Long> versions = new LinkedHashMap<>();
+            Map<Integer, Double> fractions = new LinkedHashMap<>();
+            Map<Integer, String> feedback = new LinkedHashMap<>();
+            for (Response r : s.store.responses(a.id)) {
+                Question used = s.store.question(r.questionId).orElseThrow();
+                Question latest = s.store.latest(used.familyId).orElse(used);
+                if (!latest.id.equals(used.id) && compatible(used, latest)) {
+                    versions.put(r.slot, latest.id);
+                    used = latest;
+                }
+                QuestionType t = s.type(used.type);
+                if (!t.graded() || t.manual() || r.mark <= 0) continue;
+                QuestionType.Grade g = t.grade(QuizStore.data(used), r.state, r.response);
+                if (r.fraction == null || Math.abs(r.fraction - g.fraction()) > 1e-9) changed++;
+                fractions.put(r.slot, g.fraction());
+                feedback.put(r.slot, g.feedback());
+            }
+            s.store.regrade(a.id, versions, fractions, feedback, rs -> total(q, rs));
+            users.add(a.userId);
+        }
+        users.forEach(u -> report(q, u));
+        return changed;
+    }
+
+    static boolean compatible(Question used, Question latest) {
+        return used.type.equals(latest.type) && QuizStore.decodeAnswers(used.answers).size() == QuizStore.decodeAnswers(latest.answers).size();
+    }
 }

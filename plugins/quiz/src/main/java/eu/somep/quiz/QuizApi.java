@@ -431,6 +431,60 @@ public class QuizApi implements WebResource {
         return Attempts.finalGrade(q, attempts);
     }
 
+    // ---- grading by hand, regrading
+
+    public record ManualGrade(Double mark, String comment) {
+    }
+
+    public record ToGrade(long attemptId, String username, int number, int slot, String question, String text, String response, double mark) {
+    }
+
+    /** Responses waiting for a person's grade (essays of finished attempts). */
+    @GET
+    @Path("quizzes/{id}/grading")
+    @ContextCapability(QuizService.GRADE)
+    public List<ToGrade> toGrade(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.GRADE, s.context(q));
+        List<ToGrade> out = new ArrayList<>();
+        for (Response r : s.store.toGrade(q.id)) {
+            Attempt a = s.store.attempt(r.attemptId).orElseThrow();
+            Question qu = s.store.question(r.questionId).orElseThrow();
+            out.add(new ToGrade(a.id, s.name(a.userId), a.number, r.slot, qu.name, qu.text, r.response, r.mark));
+        }
+        return out;
+    }
+
+    /** A person's mark (0 to the slot's mark) and comment for one response of a finished attempt; the attempt's grade and the gradebook follow. */
+    @PUT
+    @Path("attempts/{id}/grades/{slot}")
+    @ContextCapability(QuizService.GRADE)
+    public AttemptPage gradeResponse(@PathParam("id") long id, @PathParam("slot") int slot, ManualGrade g) {
+        Attempt a = s.attempt(id);
+        Quiz q = s.store.quiz(a.quizId).orElseThrow();
+        s.access.require(QuizService.GRADE, s.context(q));
+        Response r = s.store.responses(a.id).stream().filter(x -> x.slot == slot).findFirst().orElseThrow(s::notFound);
+        if (r.mark <= 0) throw invalid(List.of("quiz.error.noanswer"));
+        if (g == null || g.mark() == null || g.mark().isNaN() || g.mark() < 0 || g.mark() > r.mark) throw invalid(List.of("quiz.error.manualmark"));
+        String comment = Objects.toString(g.comment(), "").trim();
+        if (comment.length() > 5000) throw invalid(List.of("quiz.error.comment"));
+        if (!s.store.grade(a.id, slot, g.mark() / r.mark, comment, rs -> Attempts.total(q, rs))) {
+            throw new Problem(409, "Conflict", s.messages.get("quiz.error.notfinished"));
+        }
+        s.attempts.report(q, a.userId);
+        return page(s.store.attempt(a.id).orElseThrow(), q);
+    }
+
+    /** Regrades the quiz's finished attempts (after a question was corrected); answers how many marks changed. */
+    @POST
+    @Path("quizzes/{id}/regrade")
+    @ContextCapability(QuizService.MANAGE)
+    public Map<String, Object> regrade(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        return Map.of("changed", s.attempts.regrade(q));
+    }
+
     // ---- reports
 
     @GET

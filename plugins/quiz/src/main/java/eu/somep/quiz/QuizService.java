@@ -36,6 +36,7 @@ public class QuizService {
     public static final String MANAGE = "quiz:manage";
     public static final String REPORTS = "quiz:viewreports";
     public static final String QUESTIONS = "quiz:questions";
+    public static final String GRADE = "quiz:grade";
 
     final QuizStore store;
     final AccessControl access;

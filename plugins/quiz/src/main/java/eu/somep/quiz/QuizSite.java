@@ -158,4 +158,46 @@ public class QuizSite implements WebResource {
             return Response.status(e.status()).entity(editor(id).with("error", e.getMessage())).build();
         }
     }
+
+    @GET
+    @Path("{id}/grading")
+    @ContextCapability(QuizService.GRADE)
+    public View grading(@PathParam("id") long id) {
+        return View.of("quiz/grading.ftlh").with("quiz", api.quiz(id).quiz()).with("items", api.toGrade(id)).with("error", "");
+    }
+
+    /** A grader's mark and comment for one response (fields attempt, slot, mark, comment). */
+    @POST
+    @Path("{id}/grading")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability(QuizService.GRADE)
+    public Response grade(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        try {
+            long attempt;
+            int slot;
+            Double mark;
+            try {
+                attempt = Long.parseLong(Objects.toString(f.getFirst("attempt"), ""));
+                slot = Integer.parseInt(Objects.toString(f.getFirst("slot"), ""));
+                mark = Double.valueOf(Objects.toString(f.getFirst("mark"), "").trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw api.invalid(List.of("quiz.error.manualmark"));
+            }
+            QuizApi.AttemptPage p = api.attempt(attempt);
+            if (p.attempt().quizId() != id) throw s.notFound();
+            api.gradeResponse(attempt, slot, new QuizApi.ManualGrade(mark, f.getFirst("comment")));
+            return Response.seeOther(URI.create("/quiz/" + id + "/grading")).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401 || e.status() == 403) throw e;
+            return Response.status(e.status()).entity(grading(id).with("error", e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/regrade")
+    @ContextCapability(QuizService.MANAGE)
+    public Response regrade(@PathParam("id") long id) {
+        api.regrade(id);
+        return Response.seeOther(URI.create("/quiz/" + id + "/attempts")).build();
+    }
 }

@@ -266,4 +266,45 @@ public final class QuizStore {
         return db.inTransaction(em -> em.createQuery("select a from Attempt a where a.state in ('inprogress', 'overdue') and a.deadline < :n order by a.deadline", Attempt.class)
                 .setParameter("n", now).setMaxResults(500).getResultList());
     }
+
+    // ---- grading by hand and regrading
+
+    /** Responses of finished attempts that still wait for a person's grade (essays), oldest attempt first. */
+    public List<Response> toGrade(long quizId) {
+        return db.inTransaction(em -> em.createQuery("select r from Response r, Attempt a where r.attemptId = a.id and a.quizId = :q and a.state = 'finished'"
+                + " and r.fraction is null and r.mark > 0 order by a.finishedAt, a.id, r.slot", Response.class).setParameter("q", quizId).getResultList());
+    }
+
+    /** Sets one response's grade and its attempt's new total in one transaction; false unless the attempt is finished. */
+    public boolean grade(long attemptId, int slot, double fraction, String feedback, java.util.function.Function<List<Response>, Double> total) {
+        return db.inTransaction(em -> {
+            Attempt a = em.find(Attempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || !"finished".equals(a.state)) return false;
+            List<Response> rs = em.createQuery("select r from Response r where r.attemptId = :a order by r.slot", Response.class).setParameter("a", attemptId).getResultList();
+            Response r = rs.stream().filter(x -> x.slot == slot).findFirst().orElse(null);
+            if (r == null) return false;
+            r.fraction = fraction;
+            r.feedback = feedback;
+            a.grade = total.apply(rs);
+            return true;
+        });
+    }
+
+    /** Regrades a finished attempt: each response may move to another version of its question and get a new fraction. */
+    public void regrade(long attemptId, Map<Integer, Long> questions, Map<Integer, Double> fractions, Map<Integer, String> feedback,
+                        java.util.function.Function<List<Response>, Double> total) {
+        db.run(em -> {
+            Attempt a = em.find(Attempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || !"finished".equals(a.state)) return;
+            List<Response> rs = em.createQuery("select r from Response r where r.attemptId = :a order by r.slot", Response.class).setParameter("a", attemptId).getResultList();
+            for (Response r : rs) {
+                if (questions.containsKey(r.slot)) r.questionId = questions.get(r.slot);
+                if (fractions.containsKey(r.slot)) {
+                    r.fraction = fractions.get(r.slot);
+                    r.feedback = feedback.get(r.slot);
+                }
+            }
+            a.grade = total.apply(rs);
+        });
+    }
 }
