@@ -362,6 +362,74 @@ class QuizIT {
         }
     }
 
+    static HttpResponse<String> upload(TestSomep somep, String token, String path, String type, String body) throws Exception {
+        return somep.send(java.net.http.HttpRequest.newBuilder(somep.uri(path)).header("Authorization", "Bearer " + token).header("Content-Type", type)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static String file(String name) throws Exception {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("../plugins/quiz/src/test/resources/exchange", name));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void import_and_export_gift_and_moodle_xml(TestDatabases.Db db) throws Exception {
+        try (TestSomep somep = site(db)) {
+            String admin = somep.adminToken();
+            long section = enrol(somep, admin, "t1");
+            String t1 = TokensIT.create(somep, "t1", "t1-pass-123", "t");
+            long cat = num("\"id\":(\\d+)", expect(201, as(somep, admin, "POST", "/api/quiz/courses/1/categories", "{\"name\":\"Imports\"}")).body());
+            String imp = "/api/quiz/categories/" + cat + "/import?format=";
+
+            // every type from GIFT, into the category the file names
+            String gift = expect(200, upload(somep, admin, imp + "gift", "text/plain", file("all-types.gift"))).body();
+            assertTrue(gift.startsWith("{\"imported\":10,\"skipped\":0"), gift);
+            String cats = as(somep, admin, "GET", "/api/quiz/courses/1/categories", null).body();
+            long media = num("\"id\":(\\d+),\"courseId\":1,\"name\":\"Social media basics\"", cats);
+            String bank = as(somep, admin, "GET", "/api/quiz/categories/" + media + "/questions", null).body();
+            assertTrue(bank.contains("\"type\":\"matching\"") && bank.contains("\"type\":\"essay\"") && bank.contains("\"type\":\"description\"")
+                    && bank.contains("Is 2 = 2 {always}: yes or no?"), bank);
+
+            // malformed GIFT: the good question is imported, each other one skipped with its reason
+            String bad = expect(200, upload(somep, admin, imp + "gift", "text/plain", file("malformed.gift"))).body();
+            assertTrue(bad.startsWith("{\"imported\":1,\"skipped\":5"), bad);
+            assertTrue(bad.contains("a { has no }") && bad.contains("full mark") && bad.contains("not a number") && bad.contains("not closed with ::"), bad);
+
+            // Moodle XML: the unsupported type and the question without a right answer are skipped
+            String xml = expect(200, upload(somep, admin, imp + "xml", "application/xml", file("all-types.xml"))).body();
+            assertTrue(xml.startsWith("{\"imported\":7,\"skipped\":2") && xml.contains("not supported: calculated"), xml);
+            // refused whole: a bomb, an external entity, broken XML, an unknown format, nothing
+            assertTrue(expect(422, upload(somep, admin, imp + "xml", "application/xml", file("bomb.xml"))).body().contains("DOCTYPE"));
+            String xxe = expect(422, upload(somep, admin, imp + "xml", "application/xml", file("xxe.xml"))).body();
+            assertTrue(xxe.contains("DOCTYPE") && !xxe.contains("root:"), xxe);
+            assertTrue(expect(422, upload(somep, admin, imp + "xml", "application/xml", file("malformed.xml"))).body().contains("not well-formed"));
+            expect(422, upload(somep, admin, imp + "doc", "text/plain", "x"));
+            expect(422, upload(somep, admin, imp + "gift", "text/plain", " "));
+            expect(404, upload(somep, t1, imp + "gift", "text/plain", file("all-types.gift")));
+
+            // export, then import again: the same ten questions
+            HttpResponse<String> out = expect(200, as(somep, admin, "GET", "/api/quiz/categories/" + media + "/export?format=gift", null));
+            assertTrue(out.body().contains("::Platforms::") && out.headers().firstValue("Content-Disposition").orElse("").contains("attachment"), out.body());
+            long again = num("\"id\":(\\d+)", expect(201, as(somep, admin, "POST", "/api/quiz/courses/1/categories", "{\"name\":\"Again\"}")).body());
+            String back = expect(200, upload(somep, admin, "/api/quiz/categories/" + again + "/import?format=gift", "text/plain", out.body().replace("$CATEGORY: Social media basics", ""))).body();
+            assertTrue(back.startsWith("{\"imported\":10,\"skipped\":0"), back);
+            String xmlOut = expect(200, as(somep, admin, "GET", "/api/quiz/categories/" + media + "/export?format=xml", null)).body();
+            assertTrue(xmlOut.contains("<question type=\"matching\">"), xmlOut);
+            assertTrue(expect(200, upload(somep, admin, "/api/quiz/categories/" + again + "/import?format=xml", "application/xml", xmlOut)).body().startsWith("{\"imported\":10,"));
+            expect(404, as(somep, t1, "GET", "/api/quiz/categories/" + media + "/export?format=gift", null));
+
+            // the page: paste, import into the bank and the quiz, see the report
+            long quiz = quiz(somep, admin, section, "Imported quiz", "{}");
+            SecurityIT.Browser b = new SecurityIT.Browser(somep);
+            expect(303, b.post("/login", Map.of("username", "admin", "password", TestSomep.ADMIN_PASSWORD, "_csrf", SecurityIT.Browser.csrf(b.get("/login")))));
+            HttpResponse<String> form = expect(200, b.get("/quiz/" + quiz + "/import"));
+            String report = expect(200, b.post("/quiz/" + quiz + "/import", Map.of("_csrf", SecurityIT.Browser.csrf(form), "format", "gift", "content", file("malformed.gift"), "add", "1"))).body();
+            assertTrue(report.contains("Imported 1, skipped 5.") && report.contains("a { has no }"), report);
+            assertTrue(as(somep, t1, "GET", "/api/quiz/quizzes/" + quiz, null).body().contains("\"questions\":1"));
+            assertTrue(expect(422, b.post("/quiz/" + quiz + "/import", Map.of("_csrf", SecurityIT.Browser.csrf(form), "format", "xml", "content", file("bomb.xml")))).body().contains("DOCTYPE"));
+        }
+    }
+
     static HttpResponse<String> call(TestSomep somep, String token, String path) {
         try {
             return as(somep, token, "POST", path, null);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.security.SecureRandom;
@@ -221,7 +222,7 @@ public class QuizApi implements WebResource {
         return view(saveQuestion(latest, old.categoryId, n));
     }
 
-    private Question saveQuestion(Question previous, long categoryId, NewQuestion n) {
+    Question saveQuestion(Question previous, long categoryId, NewQuestion n) {
         if (n == null) throw Problem.badRequest("Send a JSON object with type, name, text and answers.");
         List<String> bad = new ArrayList<>();
         String type = n.type() == null ? "" : n.type().trim();
@@ -261,6 +262,28 @@ public class QuizApi implements WebResource {
         if (general.length() > 20000) bad.add("quiz.error.text");
         if (!bad.isEmpty()) throw invalid(bad);
         return s.store.saveQuestion(previous, categoryId, type, n.name().trim(), n.text(), options, answers, general);
+    }
+
+    /** Imports GIFT ({@code format=gift}) or Moodle XML ({@code format=xml}) into the category; answers what was imported and what was skipped, and why. */
+    @POST
+    @Path("categories/{id}/import")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    @ContextCapability(QuizService.QUESTIONS)
+    public Exchange.Report importQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format, String body) {
+        return new Exchange(this).read(s.category(categoryId), format, body);
+    }
+
+    /** The category's questions (latest versions) as GIFT or Moodle XML. */
+    @GET
+    @Path("categories/{id}/export")
+    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML})
+    @ContextCapability(QuizService.QUESTIONS)
+    public jakarta.ws.rs.core.Response exportQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format) {
+        Category c = s.category(categoryId);
+        String f = format == null ? "gift" : format;
+        String body = new Exchange(this).write(c, f);
+        String type = "xml".equals(f) ? "application/xml; charset=UTF-8" : "text/plain; charset=UTF-8";
+        return jakarta.ws.rs.core.Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"questions-" + c.id + ("xml".equals(f) ? ".xml" : ".gift.txt") + "\"").build();
     }
 
     // ---- quizzes

@@ -118,7 +118,9 @@ public class QuizSite implements WebResource {
     @Path("{id}/edit")
     @ContextCapability(QuizService.MANAGE)
     public View editor(@PathParam("id") long id) {
-        return View.of("quiz/edit.ftlh").with("quiz", api.quiz(id).quiz()).with("slots", api.slots(id)).with("types", s.typeNames()).with("error", "");
+        QuizApi.QuizView q = api.quiz(id).quiz();
+        List<QuizApi.CategoryView> cats = s.access.can(QuizService.QUESTIONS, s.context(s.quiz(id))) ? api.categories(s.activity(s.quiz(id)).courseId()) : List.of();
+        return View.of("quiz/edit.ftlh").with("quiz", q).with("slots", api.slots(id)).with("types", s.typeNames()).with("categories", cats).with("error", "");
     }
 
     /**
@@ -147,9 +149,7 @@ public class QuizSite implements WebResource {
             }
             QuizApi.NewQuestion n = new QuizApi.NewQuestion(f.getFirst("type"), f.getFirst("name"), f.getFirst("text"), !"multiple".equals(f.getFirst("choice")),
                     f.getFirst("shuffle") != null, f.getFirst("case") != null, answers, f.getFirst("general"));
-            List<QuizApi.CategoryView> cats = api.categories(a.courseId());
-            long cat = cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(a.courseId(), new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
-                    : cats.get(0).id();
+            long cat = defaultCategory(a.courseId());
             QuizApi.QuestionView qv = (QuizApi.QuestionView) api.addQuestion(cat, n).getEntity();
             api.addSlot(id, new QuizApi.NewSlot(qv.id(), null));
             return Response.seeOther(URI.create("/quiz/" + id + "/edit")).build();
@@ -199,5 +199,43 @@ public class QuizSite implements WebResource {
     public Response regrade(@PathParam("id") long id) {
         api.regrade(id);
         return Response.seeOther(URI.create("/quiz/" + id + "/attempts")).build();
+    }
+
+    /** The course bank's first category, made when there is none. */
+    private long defaultCategory(long courseId) {
+        List<QuizApi.CategoryView> cats = api.categories(courseId);
+        return cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(courseId, new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
+                : cats.get(0).id();
+    }
+
+    @GET
+    @Path("{id}/import")
+    @ContextCapability({QuizService.MANAGE, QuizService.QUESTIONS})
+    public View importForm(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        return View.of("quiz/import.ftlh").with("quiz", api.quiz(id).quiz()).with("report", "").with("error", "");
+    }
+
+    /** Imports pasted GIFT or Moodle XML (fields format, content) into the course bank's first category; optionally adds the questions to the quiz. */
+    @POST
+    @Path("{id}/import")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability({QuizService.MANAGE, QuizService.QUESTIONS})
+    public Response importQuestions(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        try {
+            Exchange.Report r = api.importQuestions(defaultCategory(s.activity(q).courseId()), f.getFirst("format"), f.getFirst("content"));
+            if (f.getFirst("add") != null) {
+                for (Exchange.Item it : r.items()) {
+                    if (it.imported()) api.addSlot(id, new QuizApi.NewSlot(it.questionId(), null));
+                }
+            }
+            return Response.ok(importForm(id).with("report", r)).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401) throw e;
+            return Response.status(e.status()).entity(importForm(id).with("error", e.getMessage())).build();
+        }
     }
 }
