@@ -148,6 +148,11 @@ class QuizIT {
             HttpResponse<String> csv = expect(200, as(somep, admin, "GET", "/api/quiz/quizzes/" + quiz + "/attempts.csv", null));
             assertTrue(csv.body().startsWith("username,attempt,state") && csv.body().contains("\nt1,1,finished,"), csv.body());
             expect(403, as(somep, t1, "GET", "/api/quiz/quizzes/" + quiz + "/attempts.csv", null));
+            // responses as people read them; per-question statistics (trainee 2's attempt follows below, so two attempts here)
+            String responses = expect(200, as(somep, admin, "GET", "/api/quiz/quizzes/" + quiz + "/responses", null)).body();
+            assertTrue(responses.contains("\"response\":\"2\",\"fraction\":0.5") && responses.contains("\"response\":\"False\",\"fraction\":1.0"), responses);
+            assertTrue(expect(200, as(somep, admin, "GET", "/api/quiz/quizzes/" + quiz + "/responses.csv", null)).body().startsWith("username,attempt,state,grade,response 1,score 1"));
+            expect(403, as(somep, t1, "GET", "/api/quiz/quizzes/" + quiz + "/statistics", null));
 
             // pages
             assertTrue(expect(200, as(somep, t1, "GET", "/quiz/" + quiz, null)).body().contains("Week one check"));
@@ -171,6 +176,16 @@ class QuizIT {
             expect(409, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(attemptPage), "q2", "true", "seq2", "0")));
             HttpResponse<String> done = expect(303, b.post(attemptPath, Map.of("_csrf", SecurityIT.Browser.csrf(attemptPage), "finish", "1")));
             assertTrue(expect(200, b.get(b.location(done).getPath())).body().contains("50 / 100"), "review with the grade");
+
+            // statistics over the three finished attempts: true/false answered right by two of three (facility 66.67%); its
+            // score agrees with the rest of the quiz (discrimination √3/2)
+            String stats = expect(200, as(somep, admin, "GET", "/api/quiz/quizzes/" + quiz + "/statistics", null)).body();
+            assertTrue(stats.startsWith("{\"attempts\":3,") && stats.contains("{\"slot\":2,\"name\":\"Flat\",\"type\":\"truefalse\",\"count\":3,\"facility\":66.67,")
+                    && stats.contains("\"discrimination\":86.6}"), stats);
+            String statsPage = expect(200, as(somep, admin, "GET", "/quiz/" + quiz + "/statistics", null)).body();
+            assertTrue(statsPage.contains("<svg") && statsPage.contains("Facility index") && statsPage.contains("66.67%"), statsPage);
+            assertTrue(expect(200, as(somep, admin, "GET", "/api/quiz/quizzes/" + quiz + "/statistics.csv", null)).body().contains("\n2,Flat,truefalse,3,66.67,"));
+            assertTrue(expect(200, as(somep, admin, "GET", "/quiz/" + quiz + "/responses", null)).body().contains("karakara"));
 
             // the server's deadline: after the close date no answer is taken; what was saved is submitted and graded
             String close = clock.instant().plus(1, ChronoUnit.HOURS).toString();

@@ -532,6 +532,62 @@ public class QuizApi implements WebResource {
         return jakarta.ws.rs.core.Response.ok(b.toString(), "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"quiz-" + id + "-attempts.csv\"").build();
     }
 
+    /** Every attempt with each response as a person reads it and its score. */
+    @GET
+    @Path("quizzes/{id}/responses")
+    @ContextCapability(QuizService.REPORTS)
+    public List<Reports.Row> responses(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.REPORTS, s.context(q));
+        return new Reports(s).responses(q);
+    }
+
+    @GET
+    @Path("quizzes/{id}/responses.csv")
+    @Produces("text/csv")
+    @ContextCapability(QuizService.REPORTS)
+    public jakarta.ws.rs.core.Response responsesCsv(@PathParam("id") long id) {
+        List<Reports.Row> rows = responses(id);
+        int slots = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+        StringBuilder b = new StringBuilder("username,attempt,state,grade");
+        for (int i = 1; i <= slots; i++) b.append(",response ").append(i).append(",score ").append(i);
+        b.append('\n');
+        for (Reports.Row r : rows) {
+            b.append(csv(r.username())).append(',').append(r.number()).append(',').append(r.state()).append(',').append(r.grade() == null ? "" : r.grade());
+            for (Reports.Cell c : r.cells()) b.append(',').append(csv(c.response())).append(',').append(c.fraction() == null ? "" : c.fraction());
+            b.append('\n');
+        }
+        return csvResponse(b, "quiz-" + id + "-responses.csv");
+    }
+
+    /** Facility and discrimination index per question over finished, graded attempts. */
+    @GET
+    @Path("quizzes/{id}/statistics")
+    @ContextCapability(QuizService.REPORTS)
+    public Reports.Statistics statistics(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.REPORTS, s.context(q));
+        return new Reports(s).statistics(q);
+    }
+
+    @GET
+    @Path("quizzes/{id}/statistics.csv")
+    @Produces("text/csv")
+    @ContextCapability(QuizService.REPORTS)
+    public jakarta.ws.rs.core.Response statisticsCsv(@PathParam("id") long id) {
+        StringBuilder b = new StringBuilder("slot,question,type,attempts,facility,sd,discrimination\n");
+        for (Reports.Stat st : statistics(id).questions()) {
+            b.append(st.slot()).append(',').append(csv(st.name())).append(',').append(st.type()).append(',').append(st.count()).append(',')
+                    .append(st.facility() == null ? "" : st.facility()).append(',').append(st.sd() == null ? "" : st.sd()).append(',')
+                    .append(st.discrimination() == null ? "" : st.discrimination()).append('\n');
+        }
+        return csvResponse(b, "quiz-" + id + "-statistics.csv");
+    }
+
+    static jakarta.ws.rs.core.Response csvResponse(StringBuilder b, String name) {
+        return jakarta.ws.rs.core.Response.ok(b.toString(), "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
     static String csv(String v) {
         String t = v;
         if (!t.isEmpty() && "=+-@".indexOf(t.charAt(0)) >= 0) t = "'" + t; // no formulas in spreadsheets

@@ -238,4 +238,19 @@ public class QuizSite implements WebResource {
             return Response.status(e.status()).entity(importForm(id).with("error", e.getMessage())).build();
         }
     }
+
+    @GET
+    @Path("{id}/responses")
+    @ContextCapability(QuizService.REPORTS)
+    public View responses(@PathParam("id") long id) {
+        return View.of("quiz/responses.ftlh").with("quiz", api.quiz(id).quiz()).with("rows", api.responses(id));
+    }
+
+    @GET
+    @Path("{id}/statistics")
+    @ContextCapability(QuizService.REPORTS)
+    public View statistics(@PathParam("id") long id) {
+        Reports.Statistics st = api.statistics(id);
+        return View.of("quiz/statistics.ftlh").with("quiz", api.quiz(id).quiz()).with("stats", st).with("chart", Reports.chart(st));
+    }
 }
