@@ -432,6 +432,10 @@ class QuizIT {
             assertTrue(xmlOut.contains("<question type=\"matching\">"), xmlOut);
             assertTrue(expect(200, upload(somep, admin, "/api/quiz/categories/" + again + "/import?format=xml", "application/xml", xmlOut)).body().startsWith("{\"imported\":10,"));
             expect(404, as(somep, t1, "GET", "/api/quiz/categories/" + media + "/export?format=gift", null));
+            // the bank's page: every category with its questions; not for trainees
+            String bankPage = expect(200, as(somep, admin, "GET", "/quiz/bank/1", null)).body();
+            assertTrue(bankPage.contains("Social media basics") && bankPage.contains("Platforms") && bankPage.contains("Again"), bankPage);
+            expect(404, as(somep, t1, "GET", "/quiz/bank/1", null));
 
             // the page: paste, import into the bank and the quiz, see the report
             long quiz = quiz(somep, admin, section, "Imported quiz", "{}");

@@ -2,6 +2,7 @@ package eu.somep.quiz;
 
 import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.Problem;
+import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.View;
 import eu.somep.course.spi.ActivityInstance;
 import eu.somep.quiz.internal.Quiz;
@@ -252,5 +253,29 @@ public class QuizSite implements WebResource {
     public View statistics(@PathParam("id") long id) {
         Reports.Statistics st = api.statistics(id);
         return View.of("quiz/statistics.ftlh").with("quiz", api.quiz(id).quiz()).with("stats", st).with("chart", Reports.chart(st));
+    }
+
+    /** The attempt page's autosave and countdown script, served here because pages allow scripts only from this site. */
+    @GET
+    @Path("attempt.js")
+    @Produces("text/javascript")
+    @PublicAccess
+    public Response script() throws java.io.IOException {
+        try (java.io.InputStream in = QuizSite.class.getResourceAsStream("/quiz/attempt.js")) {
+            return Response.ok(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "text/javascript; charset=UTF-8")
+                    .header("Cache-Control", "public, max-age=3600").build();
+        }
+    }
+
+    public record BankCategory(QuizApi.CategoryView category, List<QuizApi.QuestionView> questions) {
+    }
+
+    /** The course's question bank: its categories and the latest version of each question. */
+    @GET
+    @Path("bank/{course}")
+    @ContextCapability(QuizService.QUESTIONS)
+    public View bank(@PathParam("course") long courseId) {
+        List<BankCategory> cats = api.categories(courseId).stream().map(c -> new BankCategory(c, api.questions(c.id()))).toList();
+        return View.of("quiz/bank.ftlh").with("courseId", courseId).with("categories", cats);
     }
 }
