@@ -72,6 +72,12 @@ class QuizIT {
             expect(201, as(somep, admin, "POST", "/api/course/courses/1/participants", "{\"username\":\"t2\"}"));
             long section = num("\"sections\":\\[\\{\"id\":(\\d+)", as(somep, admin, "GET", "/api/course/courses/1", null).body());
 
+            // the demo course has a quiz on the nine COMPOSITE categories, written by the project
+            String demo = expect(200, as(somep, t1, "GET", "/api/quiz/quizzes/1", null)).body();
+            assertTrue(demo.contains("\"name\":\"Quiz: the nine COMPOSITE categories\"") && demo.contains("\"questions\":11"), demo);
+            String demoAttempt = expect(201, as(somep, t1, "POST", "/api/quiz/quizzes/1/attempts", null)).body();
+            assertTrue(demoAttempt.contains("Which COMPOSITE category does this case belong to?") && demoAttempt.contains("\"input\":\"match\""), demoAttempt);
+
             // the activity: two attempts, the highest counts, 50 of 100 passes
             long quiz = quiz(somep, admin, section, "Week one check", "{\"intro\":\"Four questions\",\"attempts\":\"2\",\"grading\":\"highest\",\"passgrade\":\"50\",\"maxgrade\":\"100\"}");
             expect(422, as(somep, admin, "POST", "/api/course/courses/1/activities",

@@ -221,4 +221,68 @@ public class QuizType implements ActivityType {
     public void delete(ActivityInstance a) {
         s.store.deleteQuiz(a.instanceId());
     }
+
+    /** The settings, the questions (Moodle XML, latest versions) and their marks, as properties text. */
+    @Override
+    public java.util.Optional<String> export(ActivityInstance a) {
+        return s.store.quiz(a.instanceId()).map(q -> {
+            java.util.Properties p = new java.util.Properties();
+            settings(q).forEach((k, v) -> p.setProperty("setting." + k, v == null ? "" : v));
+            List<eu.somep.quiz.exchange.Exported> qs = new ArrayList<>();
+            int n = 0;
+            for (Slot sl : s.store.slots(q.id)) {
+                var qu = s.store.latest(sl.familyId).orElse(null);
+                if (qu == null) continue;
+                var cat = s.store.category(qu.categoryId).orElseThrow();
+                qs.add(Exchange.exported(cat, qu));
+                p.setProperty("mark." + n++, String.valueOf(sl.mark));
+            }
+            p.setProperty("questions", eu.somep.quiz.exchange.MoodleXml.write(qs));
+            java.io.StringWriter w = new java.io.StringWriter();
+            try {
+                p.store(w, "SOMEP quiz");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return w.toString();
+        });
+    }
+
+    /** A quiz from {@link #export}: its questions go to a new category of the course's bank named after the quiz. */
+    @Override
+    public long restore(ActivityInstance a, java.util.Optional<String> data) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            if (data.isPresent()) p.load(new java.io.StringReader(data.get()));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the quiz data cannot be read");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) if (k.startsWith("setting.")) settings.put(k.substring(8), p.getProperty(k));
+        if (!validate(settings, Locale.ENGLISH).isEmpty()) throw new IllegalArgumentException(String.join(" ", validate(settings, Locale.ENGLISH)));
+        long id = create(a, settings);
+        String xml = p.getProperty("questions", "");
+        if (xml.isBlank()) return id;
+        List<eu.somep.quiz.exchange.Parsed> parsed;
+        try {
+            parsed = eu.somep.quiz.exchange.MoodleXml.read(xml);
+        } catch (eu.somep.quiz.exchange.MoodleXml.Refused e) {
+            throw new IllegalArgumentException("the quiz's questions cannot be read");
+        }
+        long cat = s.store.saveCategory(a.courseId(), a.name().length() > 255 ? a.name().substring(0, 255) : a.name()).id;
+        int n = 0;
+        for (var q : parsed) {
+            String mark = p.getProperty("mark." + n++, "1");
+            if (!q.ok() || !s.type(q.type()).validate(new eu.somep.quiz.spi.QuestionType.Question(q.text(), q.options(), q.answers())).isEmpty()) continue;
+            var saved = s.store.saveQuestion(null, cat, q.type(), q.name(), q.text(), q.options(), q.answers(), q.generalFeedback());
+            double m;
+            try {
+                m = Double.parseDouble(mark);
+            } catch (NumberFormatException e) {
+                m = 1;
+            }
+            s.store.addSlot(id, saved.familyId, m > 0 && m <= 1000 ? m : 1);
+        }
+        return id;
+    }
 }
