@@ -31,7 +31,7 @@ class CourseTransferIT {
             // copy the demo course
             HttpResponse<String> copy = RegistrationIT.as(somep, admin, "POST", "/api/course/courses/1/copy", "{\"fullname\":\"Social media in policing (2027)\",\"shortname\":\"SMP101-2027\"}");
             assertEquals(201, copy.statusCode(), copy.body());
-            assertTrue(copy.body().contains("\"activities\":8") && copy.body().contains("\"visible\":false"), copy.body());
+            assertTrue(copy.body().contains("\"activities\":9") && copy.body().contains("\"visible\":false"), copy.body());
             long copied = id(copy.body());
             String copiedCourse = RegistrationIT.as(somep, admin, "GET", "/api/course/courses/" + copied, null).body();
             assertEquals(8, count(copiedCourse, "\"title\":"), "eight sections");
@@ -44,7 +44,7 @@ class CourseTransferIT {
             assertTrue(export.headers().firstValue("Content-Disposition").orElse("").contains("course-SMP101.zip"));
             HttpResponse<String> imported = post(somep, admin, "/api/course/import?category=1&shortname=SMP-IMPORTED", export.body());
             assertEquals(201, imported.statusCode(), imported.body());
-            assertTrue(imported.body().contains("\"activities\":8") && imported.body().contains("\"skipped\":[]"), imported.body());
+            assertTrue(imported.body().contains("\"activities\":9") && imported.body().contains("\"skipped\":[]"), imported.body());
             long newId = id(imported.body());
             String course = RegistrationIT.as(somep, admin, "GET", "/api/course/courses/" + newId, null).body();
             Matcher first = Pattern.compile("\"activities\":\\[\\{\"id\":(\\d+)").matcher(course);

@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.security.SecureRandom;
@@ -51,10 +52,17 @@ public class QuizApi implements WebResource {
     public record NewCategory(String name) {
     }
 
-    public record AnswerIn(String text, Double fraction, String feedback, Double tolerance) {
+    public record AnswerIn(String text, Double fraction, String feedback, Double tolerance, String match) {
+        public AnswerIn(String text, Double fraction, String feedback, Double tolerance) {
+            this(text, fraction, feedback, tolerance, null);
+        }
     }
 
-    public record NewQuestion(String type, String name, String text, Boolean single, Boolean shuffle, Boolean caseSensitive, List<AnswerIn> answers) {
+    public record NewQuestion(String type, String name, String text, Boolean single, Boolean shuffle, Boolean caseSensitive, List<AnswerIn> answers,
+                              String generalFeedback) {
+        public NewQuestion(String type, String name, String text, Boolean single, Boolean shuffle, Boolean caseSensitive, List<AnswerIn> answers) {
+            this(type, name, text, single, shuffle, caseSensitive, answers, null);
+        }
     }
 
     public record NewSlot(Long questionId, Double mark) {
@@ -66,17 +74,18 @@ public class QuizApi implements WebResource {
     public record CategoryView(long id, long courseId, String name) {
     }
 
-    public record AnswerView(String text, double fraction, String feedback, double tolerance) {
+    public record AnswerView(String text, double fraction, String feedback, double tolerance, String match) {
     }
 
-    public record QuestionView(long id, long familyId, int version, long categoryId, String type, String name, String text, Map<String, String> options, List<AnswerView> answers) {
+    public record QuestionView(long id, long familyId, int version, long categoryId, String type, String name, String text, Map<String, String> options, List<AnswerView> answers,
+                               String generalFeedback) {
     }
 
     public record SlotView(int slot, double mark, QuestionView question) {
     }
 
     public record QuizView(long id, long activityId, String name, String intro, Instant openAt, Instant closeAt, int timeLimit, int attempts, String grading,
-                           double passGrade, double maxGrade, int questions) {
+                           double passGrade, double maxGrade, int questions, String overdue, int grace) {
     }
 
     public record AttemptView(long id, long quizId, long userId, String username, int number, String state, Instant startedAt, Instant deadline,
@@ -86,12 +95,21 @@ public class QuizApi implements WebResource {
     public record Choice(int index, String text) {
     }
 
-    /** A question in an attempt: what to show, what was answered; after finishing also the result. */
-    public record Item(int slot, double mark, long questionId, String type, String input, String text, List<Choice> choices, String response, int sequence,
-                       Double fraction, String feedback) {
+    /**
+     * A question in an attempt: what to show, what was answered; after finishing also the result, as far as the review
+     * options allow ({@code graded} false: a description; {@code manual}: graded by a person, {@code fraction} null until then).
+     */
+    public record Item(int slot, double mark, long questionId, String type, String input, String text, List<Choice> choices, List<String> stems,
+                       String response, int sequence, Double fraction, String feedback, String rightAnswer, String generalFeedback, boolean graded, boolean manual) {
     }
 
-    public record AttemptPage(AttemptView attempt, List<Item> items) {
+    /** {@code overall}: the quiz's feedback for the grade band reached; {@code review}: what the viewer may see of a closed attempt. */
+    public record AttemptPage(AttemptView attempt, List<Item> items, String overall, Review review, Instant now) {
+    }
+
+    /** What of a closed attempt its viewer may see: the responses, the marks, the feedback and the right answers. */
+    public record Review(boolean responses, boolean marks, boolean feedback, boolean answers) {
+        static final Review ALL = new Review(true, true, true, true);
     }
 
     public record QuizPage(QuizView quiz, List<AttemptView> attempts, Double grade, boolean canAttempt, boolean canManage, boolean canReports, String state) {
@@ -100,18 +118,55 @@ public class QuizApi implements WebResource {
     // ---- views
 
     QuestionView view(Question q) {
-        List<AnswerView> as = QuizStore.decodeAnswers(q.answers).stream().map(a -> new AnswerView(a.text(), a.fraction(), a.feedback(), a.tolerance())).toList();
-        return new QuestionView(q.id, q.familyId, q.version, q.categoryId, q.type, q.name, q.text, QuizStore.decodeOptions(q.options), as);
+        List<AnswerView> as = QuizStore.decodeAnswers(q.answers).stream().map(a -> new AnswerView(a.text(), a.fraction(), a.feedback(), a.tolerance(), a.match())).toList();
+        return new QuestionView(q.id, q.familyId, q.version, q.categoryId, q.type, q.name, q.text, QuizStore.decodeOptions(q.options), as, q.generalFeedback);
     }
 
     QuizView view(Quiz q) {
         ActivityInstance a = s.activity(q);
         return new QuizView(q.id, a.activityId(), a.name(), q.intro, q.openAt, q.closeAt, q.timeLimit, q.attempts, q.grading, q.passGrade, q.maxGrade,
-                s.store.slots(q.id).size());
+                s.store.slots(q.id).size(), q.overdue, q.grace);
     }
 
     AttemptView view(Attempt a, Quiz q) {
-        return new AttemptView(a.id, a.quizId, a.userId, s.name(a.userId), a.number, a.state, a.startedAt, a.deadline, a.finishedAt, a.grade, q.maxGrade);
+        return view(a, q, true);
+    }
+
+    AttemptView view(Attempt a, Quiz q, boolean marks) {
+        return new AttemptView(a.id, a.quizId, a.userId, s.name(a.userId), a.number, a.state, a.startedAt, a.deadline, a.finishedAt, marks ? a.grade : null, q.maxGrade);
+    }
+
+    /** Everything for those who see reports; for the trainee, what the quiz's review options allow now. */
+    Review review(Attempt a, Quiz q) {
+        if (s.user.userId().orElse(-1L) != a.userId || s.access.can(QuizService.REPORTS, s.context(q))) return Review.ALL;
+        boolean closed = q.closeAt != null && !s.now().isBefore(q.closeAt);
+        return new Review(allowed(q.reviewResponses, closed), allowed(q.reviewMarks, closed), allowed(q.reviewFeedback, closed), allowed(q.reviewAnswers, closed));
+    }
+
+    static boolean allowed(String when, boolean closed) {
+        return "after".equals(when) || "closed".equals(when) && closed;
+    }
+
+    /** The overall feedback of the highest band ("percent | text" lines) the grade reaches. */
+    static String overall(Quiz q, Double grade) {
+        if (grade == null || q.feedback == null || q.feedback.isBlank()) return "";
+        double pct = grade / q.maxGrade * 100;
+        double best = -1;
+        String text = "";
+        for (String line : q.feedback.split("\r?\n")) {
+            int bar = line.indexOf('|');
+            if (bar < 0) continue;
+            try {
+                double min = Double.parseDouble(line.substring(0, bar).trim());
+                if (pct + 1e-9 >= min && min > best) {
+                    best = min;
+                    text = line.substring(bar + 1).trim();
+                }
+            } catch (NumberFormatException e) {
+                // checked when saved
+            }
+        }
+        return text;
     }
 
     // ---- bank
@@ -167,7 +222,7 @@ public class QuizApi implements WebResource {
         return view(saveQuestion(latest, old.categoryId, n));
     }
 
-    private Question saveQuestion(Question previous, long categoryId, NewQuestion n) {
+    Question saveQuestion(Question previous, long categoryId, NewQuestion n) {
         if (n == null) throw Problem.badRequest("Send a JSON object with type, name, text and answers.");
         List<String> bad = new ArrayList<>();
         String type = n.type() == null ? "" : n.type().trim();
@@ -186,21 +241,49 @@ public class QuizApi implements WebResource {
             answers.add(new QuestionType.Answer("true", right ? 1 : 0, right ? fb : "", 0));
             answers.add(new QuestionType.Answer("false", right ? 0 : 1, right ? "" : fb, 0));
         } else if (n.answers() != null) {
+            boolean matching = "matching".equals(type);
             for (AnswerIn a : n.answers()) {
-                if (a == null || a.text() == null || a.text().isBlank() || a.text().length() > 2000) {
+                String match = a == null ? "" : Objects.toString(a.match(), "").trim();
+                // a matching question's extra wrong choices have a match and no text
+                boolean blankOk = matching && !match.isEmpty();
+                if (a == null || a.text() == null && !blankOk || a.text() != null && (a.text().isBlank() && !blankOk || a.text().length() > 2000) || match.length() > 2000) {
                     bad.add("quiz.error.answer");
                     continue;
                 }
                 double f = a.fraction() == null ? 0 : a.fraction();
                 double tol = a.tolerance() == null ? 0 : a.tolerance();
-                if (Double.isNaN(f) || Double.isNaN(tol)) bad.add("quiz.error.fraction");
-                answers.add(new QuestionType.Answer(a.text().trim(), f, Objects.toString(a.feedback(), "").trim(), tol));
+                if (Double.isNaN(f) || Double.isNaN(tol) || Double.isInfinite(f) || Double.isInfinite(tol)) bad.add("quiz.error.fraction");
+                answers.add(new QuestionType.Answer(Objects.toString(a.text(), "").trim(), f, Objects.toString(a.feedback(), "").trim(), tol, match));
             }
         }
         if (answers.size() > 50) bad.add("quiz.error.answer");
         if (bad.isEmpty()) bad.addAll(t.validate(new QuestionType.Question(n.text(), options, answers)));
+        String general = Objects.toString(n.generalFeedback(), "").trim();
+        if (general.length() > 20000) bad.add("quiz.error.text");
         if (!bad.isEmpty()) throw invalid(bad);
-        return s.store.saveQuestion(previous, categoryId, type, n.name().trim(), n.text(), options, answers);
+        return s.store.saveQuestion(previous, categoryId, type, n.name().trim(), n.text(), options, answers, general);
+    }
+
+    /** Imports GIFT ({@code format=gift}) or Moodle XML ({@code format=xml}) into the category; answers what was imported and what was skipped, and why. */
+    @POST
+    @Path("categories/{id}/import")
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
+    @ContextCapability(QuizService.QUESTIONS)
+    public Exchange.Report importQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format, String body) {
+        return new Exchange(this).read(s.category(categoryId), format, body);
+    }
+
+    /** The category's questions (latest versions) as GIFT or Moodle XML. */
+    @GET
+    @Path("categories/{id}/export")
+    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML})
+    @ContextCapability(QuizService.QUESTIONS)
+    public jakarta.ws.rs.core.Response exportQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format) {
+        Category c = s.category(categoryId);
+        String f = format == null ? "gift" : format;
+        String body = new Exchange(this).write(c, f);
+        String type = "xml".equals(f) ? "application/xml; charset=UTF-8" : "text/plain; charset=UTF-8";
+        return jakarta.ws.rs.core.Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"questions-" + c.id + ("xml".equals(f) ? ".xml" : ".gift.txt") + "\"").build();
     }
 
     // ---- quizzes
@@ -211,9 +294,11 @@ public class QuizApi implements WebResource {
     public QuizPage quiz(@PathParam("id") long id) {
         Quiz q = s.quiz(id);
         long ctx = s.context(q);
-        List<AttemptView> mine = s.user.userId().map(u -> s.store.attempts(q.id, u).stream().map(a -> view(a, q)).toList()).orElse(List.of());
-        Double grade = s.user.userId().map(u -> finalGrade(q, s.store.attempts(q.id, u))).orElse(null);
-        Instant now = Instant.now();
+        List<Attempt> own = s.user.userId().map(u -> s.store.attempts(q.id, u).stream().map(a -> s.attempts.settle(a, q)).toList()).orElse(List.of());
+        Review review = own.isEmpty() ? Review.ALL : review(own.get(0), q);
+        List<AttemptView> mine = own.stream().map(a -> view(a, q, review.marks())).toList();
+        Double grade = review.marks() ? finalGrade(q, own) : null;
+        Instant now = s.now();
         String state = q.openAt != null && now.isBefore(q.openAt) ? "notopen" : q.closeAt != null && !now.isBefore(q.closeAt) ? "closed" : "open";
         return new QuizPage(view(q), mine, grade, s.access.can(QuizService.ATTEMPT, ctx), s.access.can(QuizService.MANAGE, ctx), s.access.can(QuizService.REPORTS, ctx), state);
     }
@@ -268,9 +353,9 @@ public class QuizApi implements WebResource {
         s.access.require(QuizService.ATTEMPT, s.context(q));
         List<Attempt> mine = s.store.attempts(q.id, me);
         for (Attempt a : mine) {
-            if ("inprogress".equals(a.state)) return jakarta.ws.rs.core.Response.ok(page(a, q)).build();
+            if (Attempts.open(s.attempts.settle(a, q))) return jakarta.ws.rs.core.Response.ok(page(s.store.attempt(a.id).orElseThrow(), q)).build();
         }
-        Instant now = Instant.now();
+        Instant now = s.now();
         if (q.openAt != null && now.isBefore(q.openAt)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.notopen"));
         if (q.closeAt != null && !now.isBefore(q.closeAt)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.closed"));
         if (q.attempts > 0 && mine.size() >= q.attempts) throw new Problem(409, "Conflict", s.messages.get("quiz.error.noattempts"));
@@ -283,8 +368,9 @@ public class QuizApi implements WebResource {
             Response r = new Response();
             r.slot = sl.slot;
             r.questionId = qu.id;
-            r.mark = sl.mark;
-            r.state = s.type(qu.type).start(QuizStore.data(qu), random);
+            QuestionType t = s.type(qu.type);
+            r.mark = t.graded() ? sl.mark : 0;
+            r.state = t.start(QuizStore.data(qu), random);
             rs.add(r);
         }
         Instant deadline = q.closeAt;
@@ -294,26 +380,29 @@ public class QuizApi implements WebResource {
         }
         Attempt a;
         try {
-            a = s.store.startAttempt(q.id, me, mine.size() + 1, deadline, rs);
+            a = s.store.startAttempt(q.id, me, mine.size() + 1, now, deadline, rs);
         } catch (RuntimeException e) {
             // a simultaneous start took the number: resume that one
-            a = s.store.attempts(q.id, me).stream().filter(x -> "inprogress".equals(x.state)).findFirst().orElseThrow(() -> e);
+            a = s.store.attempts(q.id, me).stream().filter(Attempts::open).findFirst().orElseThrow(() -> e);
             return jakarta.ws.rs.core.Response.ok(page(a, q)).build();
         }
         return jakarta.ws.rs.core.Response.status(201).entity(page(a, q)).build();
     }
 
     AttemptPage page(Attempt a, Quiz q) {
-        boolean done = "finished".equals(a.state);
+        boolean closed = !Attempts.open(a);
+        Review rv = closed ? review(a, q) : Review.ALL;
         List<Item> items = new ArrayList<>();
         for (Response r : s.store.responses(a.id)) {
             Question qu = s.store.question(r.questionId).orElseThrow();
             QuestionType t = s.type(qu.type);
             QuestionType.Question d = QuizStore.data(qu);
-            List<Choice> choices = t.order(d, r.state).stream().map(i -> new Choice(i, d.answers().get(i).text())).toList();
-            items.add(new Item(r.slot, r.mark, qu.id, qu.type, t.input(d), qu.text, choices, r.response, r.seq, done ? r.fraction : null, done ? r.feedback : null));
+            List<Choice> choices = t.order(d, r.state).stream().map(i -> new Choice(i, t.choice(d, i))).toList();
+            items.add(new Item(r.slot, r.mark, qu.id, qu.type, t.input(d), qu.text, choices, t.stems(d), rv.responses() ? r.response : null, r.seq,
+                    closed && rv.marks() ? r.fraction : null, closed && rv.feedback() ? r.feedback : null, closed && rv.answers() ? t.rightAnswer(d) : null,
+                    closed && rv.feedback() ? qu.generalFeedback : null, t.graded(), t.manual()));
         }
-        return new AttemptPage(view(a, q), items);
+        return new AttemptPage(view(a, q, rv.marks()), items, closed && rv.feedback() && rv.marks() ? overall(q, a.grade) : "", rv, s.now());
     }
 
     @GET
@@ -321,7 +410,8 @@ public class QuizApi implements WebResource {
     @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
     public AttemptPage attempt(@PathParam("id") long id) {
         Attempt a = s.attempt(id);
-        return page(a, s.store.quiz(a.quizId).orElseThrow());
+        Quiz q = s.store.quiz(a.quizId).orElseThrow();
+        return page(s.attempts.settle(a, q), q);
     }
 
     /** Saves the answer to one question (autosave). {@code sequence} is the sequence the client last saw; a stale or replayed one is a 409. */
@@ -334,10 +424,12 @@ public class QuizApi implements WebResource {
         if (a.userId != me) throw s.notFound();
         if (body == null || body.sequence() == null) throw Problem.badRequest("Send a JSON object with response and sequence.");
         if (body.response() != null && body.response().length() > 5000) throw invalid(List.of("quiz.error.answer"));
-        if (!"inprogress".equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.finished"));
-        if (a.deadline != null && Instant.now().isAfter(a.deadline)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.overdue"));
-        if (s.store.responses(a.id).stream().noneMatch(r -> r.slot == slot)) throw s.notFound();
-        if (!s.store.saveResponse(a.id, slot, body.sequence(), body.response())) {
+        a = s.attempts.settle(a, s.store.quiz(a.quizId).orElseThrow());
+        if (Attempts.OVERDUE.equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.overdue"));
+        if (!Attempts.IN_PROGRESS.equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error." + a.state));
+        Response target = s.store.responses(a.id).stream().filter(r -> r.slot == slot).findFirst().orElseThrow(s::notFound);
+        if (!s.type(s.store.question(target.questionId).orElseThrow().type).graded()) throw invalid(List.of("quiz.error.noanswer"));
+        if (!s.store.saveResponse(a.id, slot, body.sequence(), body.response(), s.now())) {
             throw new Problem(409, "Conflict", s.messages.get("quiz.error.stale"));
         }
         return Map.of("slot", slot, "sequence", body.sequence() + 1);
@@ -352,43 +444,68 @@ public class QuizApi implements WebResource {
         Attempt a = s.attempt(id);
         if (a.userId != me) throw s.notFound();
         Quiz q = s.store.quiz(a.quizId).orElseThrow();
-        if ("inprogress".equals(a.state)) {
-            Map<Integer, QuestionType.Grade> grades = new LinkedHashMap<>();
-            double got = 0;
-            double total = 0;
-            for (Response r : s.store.responses(a.id)) {
-                Question qu = s.store.question(r.questionId).orElseThrow();
-                QuestionType.Grade g = s.type(qu.type).grade(QuizStore.data(qu), r.state, r.response);
-                grades.put(r.slot, g);
-                got += g.fraction() * r.mark;
-                total += r.mark;
-            }
-            double grade = total == 0 ? 0 : Math.round(got / total * q.maxGrade * 100000) / 100000.0;
-            if (s.store.finish(a.id, grade, grades)) report(q, a.userId);
-        }
+        a = s.attempts.settle(a, q);
+        if (Attempts.ABANDONED.equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.abandoned"));
+        if (Attempts.open(a)) s.attempts.finish(a, q, s.now());
         return page(s.store.attempt(a.id).orElseThrow(), q);
     }
 
-    /** The user's quiz grade by the grading method, to the course gradebook, and "passed" when it reaches the pass grade. */
-    private void report(Quiz q, long userId) {
-        Double g = finalGrade(q, s.store.attempts(q.id, userId));
-        if (g == null || q.activityId == null) return;
-        s.courses.graded(q.activityId, userId, g, q.maxGrade);
-        if (g >= q.passGrade) s.courses.completed(q.activityId, userId, "passed");
+    static Double finalGrade(Quiz q, List<Attempt> attempts) {
+        return Attempts.finalGrade(q, attempts);
     }
 
-    static Double finalGrade(Quiz q, List<Attempt> attempts) {
-        List<Double> grades = attempts.stream().filter(a -> "finished".equals(a.state) && a.grade != null).map(a -> a.grade).toList();
-        if (grades.isEmpty()) return null;
-        return switch (q.grading) {
-            case "average" -> {
-                OptionalDouble avg = grades.stream().mapToDouble(Double::doubleValue).average();
-                yield Math.round(avg.orElse(0) * 100000) / 100000.0;
-            }
-            case "first" -> grades.get(0);
-            case "last" -> grades.get(grades.size() - 1);
-            default -> grades.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        };
+    // ---- grading by hand, regrading
+
+    public record ManualGrade(Double mark, String comment) {
+    }
+
+    public record ToGrade(long attemptId, String username, int number, int slot, String question, String text, String response, double mark) {
+    }
+
+    /** Responses waiting for a person's grade (essays of finished attempts). */
+    @GET
+    @Path("quizzes/{id}/grading")
+    @ContextCapability(QuizService.GRADE)
+    public List<ToGrade> toGrade(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.GRADE, s.context(q));
+        List<ToGrade> out = new ArrayList<>();
+        for (Response r : s.store.toGrade(q.id)) {
+            Attempt a = s.store.attempt(r.attemptId).orElseThrow();
+            Question qu = s.store.question(r.questionId).orElseThrow();
+            out.add(new ToGrade(a.id, s.name(a.userId), a.number, r.slot, qu.name, qu.text, r.response, r.mark));
+        }
+        return out;
+    }
+
+    /** A person's mark (0 to the slot's mark) and comment for one response of a finished attempt; the attempt's grade and the gradebook follow. */
+    @PUT
+    @Path("attempts/{id}/grades/{slot}")
+    @ContextCapability(QuizService.GRADE)
+    public AttemptPage gradeResponse(@PathParam("id") long id, @PathParam("slot") int slot, ManualGrade g) {
+        Attempt a = s.attempt(id);
+        Quiz q = s.store.quiz(a.quizId).orElseThrow();
+        s.access.require(QuizService.GRADE, s.context(q));
+        Response r = s.store.responses(a.id).stream().filter(x -> x.slot == slot).findFirst().orElseThrow(s::notFound);
+        if (r.mark <= 0) throw invalid(List.of("quiz.error.noanswer"));
+        if (g == null || g.mark() == null || g.mark().isNaN() || g.mark() < 0 || g.mark() > r.mark) throw invalid(List.of("quiz.error.manualmark"));
+        String comment = Objects.toString(g.comment(), "").trim();
+        if (comment.length() > 5000) throw invalid(List.of("quiz.error.comment"));
+        if (!s.store.grade(a.id, slot, g.mark() / r.mark, comment, rs -> Attempts.total(q, rs))) {
+            throw new Problem(409, "Conflict", s.messages.get("quiz.error.notfinished"));
+        }
+        s.attempts.report(q, a.userId);
+        return page(s.store.attempt(a.id).orElseThrow(), q);
+    }
+
+    /** Regrades the quiz's finished attempts (after a question was corrected); answers how many marks changed. */
+    @POST
+    @Path("quizzes/{id}/regrade")
+    @ContextCapability(QuizService.MANAGE)
+    public Map<String, Object> regrade(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        return Map.of("changed", s.attempts.regrade(q));
     }
 
     // ---- reports
@@ -413,6 +530,62 @@ public class QuizApi implements WebResource {
                     .append(a.finishedAt() == null ? "" : a.finishedAt()).append(',').append(a.grade() == null ? "" : a.grade()).append(',').append(a.maxGrade()).append('\n');
         }
         return jakarta.ws.rs.core.Response.ok(b.toString(), "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"quiz-" + id + "-attempts.csv\"").build();
+    }
+
+    /** Every attempt with each response as a person reads it and its score. */
+    @GET
+    @Path("quizzes/{id}/responses")
+    @ContextCapability(QuizService.REPORTS)
+    public List<Reports.Row> responses(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.REPORTS, s.context(q));
+        return new Reports(s).responses(q);
+    }
+
+    @GET
+    @Path("quizzes/{id}/responses.csv")
+    @Produces("text/csv")
+    @ContextCapability(QuizService.REPORTS)
+    public jakarta.ws.rs.core.Response responsesCsv(@PathParam("id") long id) {
+        List<Reports.Row> rows = responses(id);
+        int slots = rows.stream().mapToInt(r -> r.cells().size()).max().orElse(0);
+        StringBuilder b = new StringBuilder("username,attempt,state,grade");
+        for (int i = 1; i <= slots; i++) b.append(",response ").append(i).append(",score ").append(i);
+        b.append('\n');
+        for (Reports.Row r : rows) {
+            b.append(csv(r.username())).append(',').append(r.number()).append(',').append(r.state()).append(',').append(r.grade() == null ? "" : r.grade());
+            for (Reports.Cell c : r.cells()) b.append(',').append(csv(c.response())).append(',').append(c.fraction() == null ? "" : c.fraction());
+            b.append('\n');
+        }
+        return csvResponse(b, "quiz-" + id + "-responses.csv");
+    }
+
+    /** Facility and discrimination index per question over finished, graded attempts. */
+    @GET
+    @Path("quizzes/{id}/statistics")
+    @ContextCapability(QuizService.REPORTS)
+    public Reports.Statistics statistics(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.REPORTS, s.context(q));
+        return new Reports(s).statistics(q);
+    }
+
+    @GET
+    @Path("quizzes/{id}/statistics.csv")
+    @Produces("text/csv")
+    @ContextCapability(QuizService.REPORTS)
+    public jakarta.ws.rs.core.Response statisticsCsv(@PathParam("id") long id) {
+        StringBuilder b = new StringBuilder("slot,question,type,attempts,facility,sd,discrimination\n");
+        for (Reports.Stat st : statistics(id).questions()) {
+            b.append(st.slot()).append(',').append(csv(st.name())).append(',').append(st.type()).append(',').append(st.count()).append(',')
+                    .append(st.facility() == null ? "" : st.facility()).append(',').append(st.sd() == null ? "" : st.sd()).append(',')
+                    .append(st.discrimination() == null ? "" : st.discrimination()).append('\n');
+        }
+        return csvResponse(b, "quiz-" + id + "-statistics.csv");
+    }
+
+    static jakarta.ws.rs.core.Response csvResponse(StringBuilder b, String name) {
+        return jakarta.ws.rs.core.Response.ok(b.toString(), "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     static String csv(String v) {

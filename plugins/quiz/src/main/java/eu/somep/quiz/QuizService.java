@@ -1,5 +1,6 @@
 package eu.somep.quiz;
 
+import eu.somep.api.event.EventBus;
 import eu.somep.api.i18n.Messages;
 import eu.somep.api.persistence.Database;
 import eu.somep.api.security.AccessControl;
@@ -15,6 +16,8 @@ import eu.somep.quiz.internal.Quiz;
 import eu.somep.quiz.internal.QuizStore;
 import eu.somep.quiz.internal.Types;
 import eu.somep.quiz.spi.QuestionType;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +26,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The quiz's rules, shared by its pages and API: who may see, attempt, manage and review, in the activity's context. */
 @Component(service = QuizService.class)
@@ -32,6 +36,7 @@ public class QuizService {
     public static final String MANAGE = "quiz:manage";
     public static final String REPORTS = "quiz:viewreports";
     public static final String QUESTIONS = "quiz:questions";
+    public static final String GRADE = "quiz:grade";
 
     final QuizStore store;
     final AccessControl access;
@@ -39,18 +44,28 @@ public class QuizService {
     final UserContext user;
     final Messages messages;
     final CourseTracker courses;
+    final EventBus events;
+    final Attempts attempts;
+    /**
+     * The server's clock for deadlines. Tests register a {@link Clock} service with the property
+     * {@code somep.clock=test} to move time; without one, the system clock.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = "(somep.clock=test)")
+    volatile Clock clock;
     /** Question types: the shipped ones, and those other plugins register as services. */
     private final Map<String, QuestionType> types = new ConcurrentHashMap<>();
 
     @Activate
     public QuizService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
-                       @Reference Messages messages, @Reference CourseTracker courses) {
+                       @Reference Messages messages, @Reference CourseTracker courses, @Reference EventBus events) {
         this.store = new QuizStore(db);
         this.access = access;
         this.directory = directory;
         this.user = user;
         this.messages = messages;
         this.courses = courses;
+        this.events = events;
+        this.attempts = new Attempts(this);
         for (QuestionType t : Types.SHIPPED) types.put(t.type(), t);
     }
 
@@ -71,6 +86,11 @@ public class QuizService {
 
     List<String> typeNames() {
         return types.keySet().stream().sorted().toList();
+    }
+
+    Instant now() {
+        Clock c = clock;
+        return c == null ? Instant.now() : c.instant();
     }
 
     long me() {

@@ -2,6 +2,7 @@ package eu.somep.quiz;
 
 import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.Problem;
+import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.View;
 import eu.somep.course.spi.ActivityInstance;
 import eu.somep.quiz.internal.Quiz;
@@ -62,7 +63,7 @@ public class QuizSite implements WebResource {
     @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
     public Response attempt(@PathParam("id") long id) {
         QuizApi.AttemptPage p = api.attempt(id);
-        if (!"inprogress".equals(p.attempt().state())) return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
+        if (!Attempts.open(p.attempt().state())) return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
         return Response.ok(View.of("quiz/attempt.ftlh").with("page", p).with("error", "")).build();
     }
 
@@ -74,7 +75,8 @@ public class QuizSite implements WebResource {
     public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         QuizApi.AttemptPage p = api.attempt(id);
         try {
-            for (QuizApi.Item it : p.items()) {
+            // once time is up (grace period) answers no longer change: only finishing is taken
+            for (QuizApi.Item it : Attempts.OVERDUE.equals(p.attempt().state()) ? List.<QuizApi.Item>of() : p.items()) {
                 List<String> values = form.get("q" + it.slot());
                 String value = values == null ? "" : String.join(",", values.stream().filter(Objects::nonNull).map(String::trim).toList());
                 String seq = form.getFirst("seq" + it.slot());
@@ -117,7 +119,9 @@ public class QuizSite implements WebResource {
     @Path("{id}/edit")
     @ContextCapability(QuizService.MANAGE)
     public View editor(@PathParam("id") long id) {
-        return View.of("quiz/edit.ftlh").with("quiz", api.quiz(id).quiz()).with("slots", api.slots(id)).with("types", s.typeNames()).with("error", "");
+        QuizApi.QuizView q = api.quiz(id).quiz();
+        List<QuizApi.CategoryView> cats = s.access.can(QuizService.QUESTIONS, s.context(s.quiz(id))) ? api.categories(s.activity(s.quiz(id)).courseId()) : List.of();
+        return View.of("quiz/edit.ftlh").with("quiz", q).with("slots", api.slots(id)).with("types", s.typeNames()).with("categories", cats).with("error", "");
     }
 
     /**
@@ -139,16 +143,14 @@ public class QuizSite implements WebResource {
                 String[] p = line.split("\\|", -1);
                 try {
                     answers.add(new QuizApi.AnswerIn(p.length > 1 ? p[1].trim() : "", Double.parseDouble(p[0].trim()), p.length > 2 ? p[2].trim() : "",
-                            p.length > 3 && !p[3].isBlank() ? Double.parseDouble(p[3].trim()) : null));
+                            p.length > 3 && !p[3].isBlank() ? Double.parseDouble(p[3].trim()) : null, p.length > 4 ? p[4].trim() : null));
                 } catch (NumberFormatException e) {
                     throw api.invalid(List.of("quiz.error.fraction"));
                 }
             }
             QuizApi.NewQuestion n = new QuizApi.NewQuestion(f.getFirst("type"), f.getFirst("name"), f.getFirst("text"), !"multiple".equals(f.getFirst("choice")),
-                    f.getFirst("shuffle") != null, f.getFirst("case") != null, answers);
-            List<QuizApi.CategoryView> cats = api.categories(a.courseId());
-            long cat = cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(a.courseId(), new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
-                    : cats.get(0).id();
+                    f.getFirst("shuffle") != null, f.getFirst("case") != null, answers, f.getFirst("general"));
+            long cat = defaultCategory(a.courseId());
             QuizApi.QuestionView qv = (QuizApi.QuestionView) api.addQuestion(cat, n).getEntity();
             api.addSlot(id, new QuizApi.NewSlot(qv.id(), null));
             return Response.seeOther(URI.create("/quiz/" + id + "/edit")).build();
@@ -156,5 +158,124 @@ public class QuizSite implements WebResource {
             if (e.status() == 404 || e.status() == 401) throw e;
             return Response.status(e.status()).entity(editor(id).with("error", e.getMessage())).build();
         }
+    }
+
+    @GET
+    @Path("{id}/grading")
+    @ContextCapability(QuizService.GRADE)
+    public View grading(@PathParam("id") long id) {
+        return View.of("quiz/grading.ftlh").with("quiz", api.quiz(id).quiz()).with("items", api.toGrade(id)).with("error", "");
+    }
+
+    /** A grader's mark and comment for one response (fields attempt, slot, mark, comment). */
+    @POST
+    @Path("{id}/grading")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability(QuizService.GRADE)
+    public Response grade(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        try {
+            long attempt;
+            int slot;
+            Double mark;
+            try {
+                attempt = Long.parseLong(Objects.toString(f.getFirst("attempt"), ""));
+                slot = Integer.parseInt(Objects.toString(f.getFirst("slot"), ""));
+                mark = Double.valueOf(Objects.toString(f.getFirst("mark"), "").trim().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw api.invalid(List.of("quiz.error.manualmark"));
+            }
+            QuizApi.AttemptPage p = api.attempt(attempt);
+            if (p.attempt().quizId() != id) throw s.notFound();
+            api.gradeResponse(attempt, slot, new QuizApi.ManualGrade(mark, f.getFirst("comment")));
+            return Response.seeOther(URI.create("/quiz/" + id + "/grading")).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401 || e.status() == 403) throw e;
+            return Response.status(e.status()).entity(grading(id).with("error", e.getMessage())).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/regrade")
+    @ContextCapability(QuizService.MANAGE)
+    public Response regrade(@PathParam("id") long id) {
+        api.regrade(id);
+        return Response.seeOther(URI.create("/quiz/" + id + "/attempts")).build();
+    }
+
+    /** The course bank's first category, made when there is none. */
+    private long defaultCategory(long courseId) {
+        List<QuizApi.CategoryView> cats = api.categories(courseId);
+        return cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(courseId, new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
+                : cats.get(0).id();
+    }
+
+    @GET
+    @Path("{id}/import")
+    @ContextCapability({QuizService.MANAGE, QuizService.QUESTIONS})
+    public View importForm(@PathParam("id") long id) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        return View.of("quiz/import.ftlh").with("quiz", api.quiz(id).quiz()).with("report", "").with("error", "");
+    }
+
+    /** Imports pasted GIFT or Moodle XML (fields format, content) into the course bank's first category; optionally adds the questions to the quiz. */
+    @POST
+    @Path("{id}/import")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability({QuizService.MANAGE, QuizService.QUESTIONS})
+    public Response importQuestions(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        Quiz q = s.quiz(id);
+        s.access.require(QuizService.MANAGE, s.context(q));
+        try {
+            Exchange.Report r = api.importQuestions(defaultCategory(s.activity(q).courseId()), f.getFirst("format"), f.getFirst("content"));
+            if (f.getFirst("add") != null) {
+                for (Exchange.Item it : r.items()) {
+                    if (it.imported()) api.addSlot(id, new QuizApi.NewSlot(it.questionId(), null));
+                }
+            }
+            return Response.ok(importForm(id).with("report", r)).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401) throw e;
+            return Response.status(e.status()).entity(importForm(id).with("error", e.getMessage())).build();
+        }
+    }
+
+    @GET
+    @Path("{id}/responses")
+    @ContextCapability(QuizService.REPORTS)
+    public View responses(@PathParam("id") long id) {
+        return View.of("quiz/responses.ftlh").with("quiz", api.quiz(id).quiz()).with("rows", api.responses(id));
+    }
+
+    @GET
+    @Path("{id}/statistics")
+    @ContextCapability(QuizService.REPORTS)
+    public View statistics(@PathParam("id") long id) {
+        Reports.Statistics st = api.statistics(id);
+        return View.of("quiz/statistics.ftlh").with("quiz", api.quiz(id).quiz()).with("stats", st).with("chart", Reports.chart(st));
+    }
+
+    /** The attempt page's autosave and countdown script, served here because pages allow scripts only from this site. */
+    @GET
+    @Path("attempt.js")
+    @Produces("text/javascript")
+    @PublicAccess
+    public Response script() throws java.io.IOException {
+        try (java.io.InputStream in = QuizSite.class.getResourceAsStream("/quiz/attempt.js")) {
+            return Response.ok(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "text/javascript; charset=UTF-8")
+                    .header("Cache-Control", "public, max-age=3600").build();
+        }
+    }
+
+    public record BankCategory(QuizApi.CategoryView category, List<QuizApi.QuestionView> questions) {
+    }
+
+    /** The course's question bank: its categories and the latest version of each question. */
+    @GET
+    @Path("bank/{course}")
+    @ContextCapability(QuizService.QUESTIONS)
+    public View bank(@PathParam("course") long courseId) {
+        List<BankCategory> cats = api.categories(courseId).stream().map(c -> new BankCategory(c, api.questions(c.id()))).toList();
+        return View.of("quiz/bank.ftlh").with("courseId", courseId).with("categories", cats);
     }
 }

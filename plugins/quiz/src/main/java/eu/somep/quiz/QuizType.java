@@ -20,8 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The quiz as a course activity. Settings: intro, open and close (ISO date-time, UTC, e.g. 2026-05-01T09:00, or an
- * instant), timelimit (minutes, 0 none), attempts (0 unlimited), grading (highest, average, first, last), passgrade
- * and maxgrade. Grades go to the course gradebook; reaching the pass grade counts as "passed".
+ * instant), timelimit (minutes, 0 none), overdue (autosubmit, graceperiod, autoabandon) and grace (minutes),
+ * attempts (0 unlimited), grading (highest, average, first, last), passgrade and maxgrade, when a trainee may review
+ * responses, marks, feedback and right answers (reviewresponses, reviewmarks, reviewfeedback, reviewanswers: after,
+ * closed, never), and feedback (overall feedback by grade band, one a line: lowest percentage | text). Grades go to the course gradebook; reaching the pass grade counts as "passed".
  */
 @Component(service = ActivityType.class)
 public class QuizType implements ActivityType {
@@ -45,10 +47,17 @@ public class QuizType implements ActivityType {
                 new Setting("open", s.messages.get(l, "quiz.form.open"), false, false),
                 new Setting("close", s.messages.get(l, "quiz.form.close"), false, false),
                 new Setting("timelimit", s.messages.get(l, "quiz.form.timelimit"), false, false),
+                new Setting("overdue", s.messages.get(l, "quiz.form.overdue"), false, false),
+                new Setting("grace", s.messages.get(l, "quiz.form.grace"), false, false),
                 new Setting("attempts", s.messages.get(l, "quiz.form.attempts"), false, false),
                 new Setting("grading", s.messages.get(l, "quiz.form.grading"), false, false),
                 new Setting("passgrade", s.messages.get(l, "quiz.form.passgrade"), false, false),
-                new Setting("maxgrade", s.messages.get(l, "quiz.form.maxgrade"), false, false));
+                new Setting("maxgrade", s.messages.get(l, "quiz.form.maxgrade"), false, false),
+                new Setting("reviewresponses", s.messages.get(l, "quiz.form.reviewresponses"), false, false),
+                new Setting("reviewmarks", s.messages.get(l, "quiz.form.reviewmarks"), false, false),
+                new Setting("reviewfeedback", s.messages.get(l, "quiz.form.reviewfeedback"), false, false),
+                new Setting("reviewanswers", s.messages.get(l, "quiz.form.reviewanswers"), false, false),
+                new Setting("feedback", s.messages.get(l, "quiz.form.feedback"), true, false));
     }
 
     static Instant instant(String v) {
@@ -85,7 +94,8 @@ public class QuizType implements ActivityType {
         }
         if (open != null && close != null && !close.isAfter(open)) out.add(s.messages.get(l, "quiz.error.dates"));
         try {
-            if (integer(settings, "timelimit", 0) < 0 || integer(settings, "attempts", 0) < 0) out.add(s.messages.get(l, "quiz.error.number"));
+            if (integer(settings, "timelimit", 0) < 0 || integer(settings, "attempts", 0) < 0 || integer(settings, "grace", 0) < 0
+                    || integer(settings, "timelimit", 0) > 100_000 || integer(settings, "grace", 0) > 100_000) out.add(s.messages.get(l, "quiz.error.number"));
             double max = number(settings, "maxgrade", 100);
             double pass = number(settings, "passgrade", 0);
             if (!(max > 0 && max <= 10000) || pass < 0 || pass > max) out.add(s.messages.get(l, "quiz.error.grade"));
@@ -94,7 +104,38 @@ public class QuizType implements ActivityType {
         }
         String g = settings.getOrDefault("grading", "");
         if (!g.isBlank() && !Quiz.GRADING.contains(g.trim())) out.add(s.messages.get(l, "quiz.error.grading"));
+        String o = settings.getOrDefault("overdue", "");
+        if (!o.isBlank() && !Quiz.OVERDUE.contains(o.trim())) out.add(s.messages.get(l, "quiz.error.overduesetting"));
+        for (String k : REVIEW) {
+            String w = settings.getOrDefault(k, "");
+            if (!w.isBlank() && !Quiz.WHEN.contains(w.trim())) out.add(s.messages.get(l, "quiz.error.review"));
+        }
+        String fb = settings.getOrDefault("feedback", "");
+        if (fb.length() > 20000 || !bands(fb)) out.add(s.messages.get(l, "quiz.error.feedback"));
         return out;
+    }
+
+    static final List<String> REVIEW = List.of("reviewresponses", "reviewmarks", "reviewfeedback", "reviewanswers");
+
+    /** Whether every non-blank line is "percentage | text" with a percentage from 0 to 100. */
+    static boolean bands(String feedback) {
+        for (String line : feedback.split("\\r?\\n")) {
+            if (line.isBlank()) continue;
+            int bar = line.indexOf('|');
+            if (bar < 0 || line.substring(bar + 1).isBlank()) return false;
+            try {
+                double p = Double.parseDouble(line.substring(0, bar).trim());
+                if (!(p >= 0 && p <= 100)) return false;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String choice(Map<String, String> m, String k, String dflt) {
+        String v = m.getOrDefault(k, "").trim();
+        return v.isEmpty() ? dflt : v;
     }
 
     private static void apply(Quiz q, Map<String, String> m) {
@@ -107,6 +148,13 @@ public class QuizType implements ActivityType {
         q.grading = g.isEmpty() ? "highest" : g;
         q.maxGrade = number(m, "maxgrade", 100);
         q.passGrade = number(m, "passgrade", 0);
+        q.overdue = choice(m, "overdue", "autosubmit");
+        q.grace = integer(m, "grace", 0) * 60;
+        q.reviewResponses = choice(m, "reviewresponses", "after");
+        q.reviewMarks = choice(m, "reviewmarks", "after");
+        q.reviewFeedback = choice(m, "reviewfeedback", "after");
+        q.reviewAnswers = choice(m, "reviewanswers", "after");
+        q.feedback = m.getOrDefault("feedback", "").trim();
     }
 
     @Override
@@ -132,6 +180,13 @@ public class QuizType implements ActivityType {
         m.put("grading", q.grading);
         m.put("passgrade", String.valueOf(q.passGrade));
         m.put("maxgrade", String.valueOf(q.maxGrade));
+        m.put("overdue", q.overdue);
+        m.put("grace", String.valueOf(q.grace / 60));
+        m.put("reviewresponses", q.reviewResponses);
+        m.put("reviewmarks", q.reviewMarks);
+        m.put("reviewfeedback", q.reviewFeedback);
+        m.put("reviewanswers", q.reviewAnswers);
+        m.put("feedback", q.feedback);
         return m;
     }
 
@@ -165,5 +220,69 @@ public class QuizType implements ActivityType {
     @Override
     public void delete(ActivityInstance a) {
         s.store.deleteQuiz(a.instanceId());
+    }
+
+    /** The settings, the questions (Moodle XML, latest versions) and their marks, as properties text. */
+    @Override
+    public java.util.Optional<String> export(ActivityInstance a) {
+        return s.store.quiz(a.instanceId()).map(q -> {
+            java.util.Properties p = new java.util.Properties();
+            settings(q).forEach((k, v) -> p.setProperty("setting." + k, v == null ? "" : v));
+            List<eu.somep.quiz.exchange.Exported> qs = new ArrayList<>();
+            int n = 0;
+            for (Slot sl : s.store.slots(q.id)) {
+                var qu = s.store.latest(sl.familyId).orElse(null);
+                if (qu == null) continue;
+                var cat = s.store.category(qu.categoryId).orElseThrow();
+                qs.add(Exchange.exported(cat, qu));
+                p.setProperty("mark." + n++, String.valueOf(sl.mark));
+            }
+            p.setProperty("questions", eu.somep.quiz.exchange.MoodleXml.write(qs));
+            java.io.StringWriter w = new java.io.StringWriter();
+            try {
+                p.store(w, "SOMEP quiz");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return w.toString();
+        });
+    }
+
+    /** A quiz from {@link #export}: its questions go to a new category of the course's bank named after the quiz. */
+    @Override
+    public long restore(ActivityInstance a, java.util.Optional<String> data) {
+        java.util.Properties p = new java.util.Properties();
+        try {
+            if (data.isPresent()) p.load(new java.io.StringReader(data.get()));
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("the quiz data cannot be read");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String k : p.stringPropertyNames()) if (k.startsWith("setting.")) settings.put(k.substring(8), p.getProperty(k));
+        if (!validate(settings, Locale.ENGLISH).isEmpty()) throw new IllegalArgumentException(String.join(" ", validate(settings, Locale.ENGLISH)));
+        long id = create(a, settings);
+        String xml = p.getProperty("questions", "");
+        if (xml.isBlank()) return id;
+        List<eu.somep.quiz.exchange.Parsed> parsed;
+        try {
+            parsed = eu.somep.quiz.exchange.MoodleXml.read(xml);
+        } catch (eu.somep.quiz.exchange.MoodleXml.Refused e) {
+            throw new IllegalArgumentException("the quiz's questions cannot be read");
+        }
+        long cat = s.store.saveCategory(a.courseId(), a.name().length() > 255 ? a.name().substring(0, 255) : a.name()).id;
+        int n = 0;
+        for (var q : parsed) {
+            String mark = p.getProperty("mark." + n++, "1");
+            if (!q.ok() || !s.type(q.type()).validate(new eu.somep.quiz.spi.QuestionType.Question(q.text(), q.options(), q.answers())).isEmpty()) continue;
+            var saved = s.store.saveQuestion(null, cat, q.type(), q.name(), q.text(), q.options(), q.answers(), q.generalFeedback());
+            double m;
+            try {
+                m = Double.parseDouble(mark);
+            } catch (NumberFormatException e) {
+                m = 1;
+            }
+            s.store.addSlot(id, saved.familyId, m > 0 && m <= 1000 ? m : 1);
+        }
+        return id;
     }
 }

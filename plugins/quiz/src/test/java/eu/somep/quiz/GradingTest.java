@@ -1,6 +1,8 @@
 package eu.somep.quiz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import eu.somep.quiz.internal.Attempt;
@@ -20,7 +22,7 @@ class GradingTest {
     static Double grade(String method, List<Attempt> attempts) {
         Quiz q = new Quiz();
         q.grading = method;
-        return QuizApi.finalGrade(q, attempts);
+        return Attempts.finalGrade(q, attempts);
     }
 
     @Test
@@ -31,5 +33,20 @@ class GradingTest {
         assertEquals(40.0, grade("first", as));
         assertEquals(50.0, grade("last", as));
         assertNull(grade("highest", List.of(attempt("inprogress", null))));
+    }
+
+    @Test
+    void overall_feedback_by_band() {
+        Quiz q = new Quiz();
+        q.maxGrade = 10;
+        q.feedback = "0 | Keep going\n50 | Good\n90 | Excellent";
+        assertEquals("Keep going", QuizApi.overall(q, 4.9));
+        assertEquals("Good", QuizApi.overall(q, 5.0));
+        assertEquals("Excellent", QuizApi.overall(q, 10.0));
+        assertEquals("", QuizApi.overall(q, null));
+        assertTrue(QuizType.bands(q.feedback));
+        assertFalse(QuizType.bands("high | x"));
+        assertFalse(QuizType.bands("120 | x"));
+        assertFalse(QuizType.bands("50 |"));
     }
 }

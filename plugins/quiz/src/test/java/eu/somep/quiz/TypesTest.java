@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.quiz.internal.Description;
+import eu.somep.quiz.internal.Essay;
+import eu.somep.quiz.internal.Matching;
 import eu.somep.quiz.internal.QuizStore;
 import eu.somep.quiz.internal.Types;
 import eu.somep.quiz.spi.QuestionType.Answer;
@@ -66,5 +69,37 @@ class TypesTest {
         List<Answer> as = List.of(new Answer("tab\there\nnew \\ line", 0.5, "fb\t", 0.1));
         assertEquals(as, QuizStore.decodeAnswers(QuizStore.encodeAnswers(as)));
         assertEquals(Map.of("a\tb", "c\nd"), QuizStore.decodeOptions(QuizStore.encodeOptions(Map.of("a\tb", "c\nd"))));
+    }
+
+    @Test
+    void matching_scores_each_pair_and_offers_extra_choices() {
+        var t = new Matching();
+        Question q = q(Map.of(), new Answer("Rome", 0, "", 0, "Italy"), new Answer("Ankara", 0, "", 0, "Turkey"), new Answer("", 0, "", 0, "Spain"));
+        assertEquals(List.of("Rome", "Ankara"), t.stems(q));
+        List<Integer> order = t.order(q, t.start(q, new Random(3)));
+        assertEquals(3, order.size(), "the extra choice is offered");
+        assertEquals(1.0, t.grade(q, "", "0,1").fraction(), 1e-9);
+        assertEquals(0.5, t.grade(q, "", "0,2").fraction(), 1e-9);
+        assertEquals(0.0, t.grade(q, "", "x,").fraction(), 1e-9);
+        assertEquals("Turkey", t.choice(q, 1));
+        assertTrue(t.validate(q(Map.of(), new Answer("Rome", 0, "", 0, "Italy"))).contains("quiz.error.matching"));
+        assertTrue(t.validate(q).isEmpty());
+    }
+
+    @Test
+    void essay_waits_for_a_person_and_description_earns_nothing() {
+        assertTrue(new Essay().manual());
+        assertTrue(new Essay().validate(q(Map.of())).isEmpty());
+        assertFalse(new Description().graded());
+        assertEquals("none", new Description().input(q(Map.of())));
+        assertEquals("Ankara", new Types.ShortAnswer().rightAnswer(q(Map.of(), new Answer("Ankara", 1, "", 0), new Answer("*", 0.1, "", 0))));
+        assertEquals("false", new Types.TrueFalse().rightAnswer(q(Map.of(), new Answer("true", 0, "", 0), new Answer("false", 1, "", 0))));
+    }
+
+    @Test
+    void matches_survive_encoding() {
+        List<Answer> as = List.of(new Answer("stem", 0, "", 0, "match\tx"), new Answer("", 0, "", 0, "extra"));
+        assertEquals(as, QuizStore.decodeAnswers(QuizStore.encodeAnswers(as)));
+        assertEquals("", QuizStore.decodeAnswers("1.0\t0.0\told\tformat\n").get(0).match(), "answers saved before matching existed");
     }
 }

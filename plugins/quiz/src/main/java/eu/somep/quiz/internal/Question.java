@@ -35,6 +35,9 @@ public class Question {
     /** One answer a line: fraction, tolerance, text and feedback separated by tabs (escaped). */
     @Column(nullable = false, length = 20000)
     public String answers;
+    /** Shown in the review to everyone, whatever they answered. */
+    @Column(name = "general_feedback", nullable = false, length = 20000)
+    public String generalFeedback = "";
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -36,4 +36,24 @@ public class Quiz {
     public double passGrade;
     @Column(name = "max_grade", nullable = false)
     public double maxGrade;
+    public static final java.util.List<String> OVERDUE = java.util.List.of("autosubmit", "graceperiod", "autoabandon");
+    /** What happens when the time is up: the saved answers are submitted, the trainee has a grace period to submit, or the attempt is abandoned. */
+    @Column(nullable = false)
+    public String overdue = "autosubmit";
+    /** Seconds after the deadline a trainee may still submit (graceperiod). */
+    @Column(nullable = false)
+    public int grace;
+    public static final java.util.List<String> WHEN = java.util.List.of("after", "closed", "never");
+    /** When a trainee may review their responses, marks, feedback and the right answers: after finishing, after the quiz closes, never. */
+    @Column(name = "review_responses", nullable = false)
+    public String reviewResponses = "after";
+    @Column(name = "review_marks", nullable = false)
+    public String reviewMarks = "after";
+    @Column(name = "review_feedback", nullable = false)
+    public String reviewFeedback = "after";
+    @Column(name = "review_answers", nullable = false)
+    public String reviewAnswers = "after";
+    /** Overall feedback by grade band, one a line: lowest percentage | text (the highest band reached applies). */
+    @Column(name = "feedback", nullable = false, length = 20000)
+    public String feedback = "";
 }

@@ -55,7 +55,7 @@ public final class QuizStore {
     public static String encodeAnswers(List<QuestionType.Answer> answers) {
         StringBuilder b = new StringBuilder();
         for (QuestionType.Answer a : answers) {
-            b.append(a.fraction()).append('\t').append(a.tolerance()).append('\t').append(esc(a.text())).append('\t').append(esc(a.feedback())).append('\n');
+            b.append(a.fraction()).append('\t').append(a.tolerance()).append('\t').append(esc(a.text())).append('\t').append(esc(a.feedback())).append('\t').append(esc(a.match())).append('\n');
         }
         return b.toString();
     }
@@ -65,7 +65,7 @@ public final class QuizStore {
         for (String line : s.split("\n")) {
             if (line.isEmpty()) continue;
             String[] f = line.split("\t", -1);
-            out.add(new QuestionType.Answer(unesc(f[2]), Double.parseDouble(f[0]), unesc(f[3]), Double.parseDouble(f[1])));
+            out.add(new QuestionType.Answer(unesc(f[2]), Double.parseDouble(f[0]), unesc(f[3]), Double.parseDouble(f[1]), f.length > 4 ? unesc(f[4]) : ""));
         }
         return out;
     }
@@ -109,7 +109,8 @@ public final class QuizStore {
     }
 
     /** A new question ({@code previous} null) or a new version of {@code previous}'s family; the old version stays for the attempts that used it. */
-    public Question saveQuestion(Question previous, long categoryId, String type, String name, String text, Map<String, String> options, List<QuestionType.Answer> answers) {
+    public Question saveQuestion(Question previous, long categoryId, String type, String name, String text, Map<String, String> options, List<QuestionType.Answer> answers,
+                                 String generalFeedback) {
         return db.inTransaction(em -> {
             Question q = new Question();
             q.categoryId = categoryId;
@@ -118,6 +119,7 @@ public final class QuizStore {
             q.text = text;
             q.options = encodeOptions(options);
             q.answers = encodeAnswers(answers);
+            q.generalFeedback = generalFeedback;
             q.createdAt = Instant.now();
             q.latest = true;
             if (previous == null) {
@@ -202,14 +204,14 @@ public final class QuizStore {
     }
 
     /** A new attempt with one response row per question (its version and state fixed now). */
-    public Attempt startAttempt(long quizId, long userId, int number, Instant deadline, List<Response> responses) {
+    public Attempt startAttempt(long quizId, long userId, int number, Instant now, Instant deadline, List<Response> responses) {
         return db.inTransaction(em -> {
             Attempt a = new Attempt();
             a.quizId = quizId;
             a.userId = userId;
             a.number = number;
             a.state = "inprogress";
-            a.startedAt = Instant.now();
+            a.startedAt = now;
             a.deadline = deadline;
             em.persist(a);
             em.flush();
@@ -226,25 +228,83 @@ public final class QuizStore {
                 .setParameter("a", attemptId).getResultList());
     }
 
-    /** Saves an answer if nobody saved since {@code seq} and the attempt is still in progress; false otherwise. */
-    public boolean saveResponse(long attemptId, int slot, int seq, String response) {
+    /** Saves an answer if nobody saved since {@code seq} and the attempt is still in progress and in time; false otherwise. */
+    public boolean saveResponse(long attemptId, int slot, int seq, String response, Instant now) {
         return db.inTransaction(em -> em.createQuery("update Response r set r.response = :v, r.seq = r.seq + 1 where r.attemptId = :a and r.slot = :s and r.seq = :q"
-                        + " and exists (select a.id from Attempt a where a.id = :a and a.state = 'inprogress')")
-                .setParameter("v", response).setParameter("a", attemptId).setParameter("s", slot).setParameter("q", seq).executeUpdate() == 1);
+                        + " and exists (select a.id from Attempt a where a.id = :a and a.state = 'inprogress' and (a.deadline is null or a.deadline >= :n))")
+                .setParameter("v", response).setParameter("n", now).setParameter("a", attemptId).setParameter("s", slot).setParameter("q", seq).executeUpdate() == 1);
     }
 
     /**
      * Finishes an attempt: one conditional update on its state, so that of two simultaneous finishes exactly one
      * succeeds (returns true) and writes the grades.
      */
-    public boolean finish(long attemptId, double grade, Map<Integer, QuestionType.Grade> grades) {
+    public boolean finish(long attemptId, Instant at, Double grade, Map<Integer, QuestionType.Grade> grades) {
         return db.inTransaction(em -> {
-            int n = em.createQuery("update Attempt a set a.state = 'finished', a.finishedAt = :t, a.grade = :g where a.id = :a and a.state = 'inprogress'")
-                    .setParameter("t", Instant.now()).setParameter("g", grade).setParameter("a", attemptId).executeUpdate();
+            int n = em.createQuery("update Attempt a set a.state = 'finished', a.finishedAt = :t, a.grade = :g where a.id = :a and a.state in ('inprogress', 'overdue')")
+                    .setParameter("t", at).setParameter("g", grade).setParameter("a", attemptId).executeUpdate();
             if (n != 1) return false;
             grades.forEach((slot, g) -> em.createQuery("update Response r set r.fraction = :f, r.feedback = :b where r.attemptId = :a and r.slot = :s")
                     .setParameter("f", g.fraction()).setParameter("b", g.feedback()).setParameter("a", attemptId).setParameter("s", slot).executeUpdate());
             return true;
+        });
+    }
+
+    /** Time is up, the grace period runs: answers are no longer taken, finishing still is. */
+    public void overdue(long attemptId) {
+        db.run(em -> em.createQuery("update Attempt a set a.state = 'overdue' where a.id = :a and a.state = 'inprogress'").setParameter("a", attemptId).executeUpdate());
+    }
+
+    /** Closed without a grade (time up and not submitted). */
+    public void abandon(long attemptId, Instant at) {
+        db.run(em -> em.createQuery("update Attempt a set a.state = 'abandoned', a.finishedAt = :t where a.id = :a and a.state in ('inprogress', 'overdue')")
+                .setParameter("t", at).setParameter("a", attemptId).executeUpdate());
+    }
+
+    /** Open attempts whose deadline has passed (at most 500 a call; the next run takes the rest). */
+    public List<Attempt> due(Instant now) {
+        return db.inTransaction(em -> em.createQuery("select a from Attempt a where a.state in ('inprogress', 'overdue') and a.deadline < :n order by a.deadline", Attempt.class)
+                .setParameter("n", now).setMaxResults(500).getResultList());
+    }
+
+    // ---- grading by hand and regrading
+
+    /** Responses of finished attempts that still wait for a person's grade (essays), oldest attempt first. */
+    public List<Response> toGrade(long quizId) {
+        return db.inTransaction(em -> em.createQuery("select r from Response r, Attempt a where r.attemptId = a.id and a.quizId = :q and a.state = 'finished'"
+                + " and r.fraction is null and r.mark > 0 order by a.finishedAt, a.id, r.slot", Response.class).setParameter("q", quizId).getResultList());
+    }
+
+    /** Sets one response's grade and its attempt's new total in one transaction; false unless the attempt is finished. */
+    public boolean grade(long attemptId, int slot, double fraction, String feedback, java.util.function.Function<List<Response>, Double> total) {
+        return db.inTransaction(em -> {
+            Attempt a = em.find(Attempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || !"finished".equals(a.state)) return false;
+            List<Response> rs = em.createQuery("select r from Response r where r.attemptId = :a order by r.slot", Response.class).setParameter("a", attemptId).getResultList();
+            Response r = rs.stream().filter(x -> x.slot == slot).findFirst().orElse(null);
+            if (r == null) return false;
+            r.fraction = fraction;
+            r.feedback = feedback;
+            a.grade = total.apply(rs);
+            return true;
+        });
+    }
+
+    /** Regrades a finished attempt: each response may move to another version of its question and get a new fraction. */
+    public void regrade(long attemptId, Map<Integer, Long> questions, Map<Integer, Double> fractions, Map<Integer, String> feedback,
+                        java.util.function.Function<List<Response>, Double> total) {
+        db.run(em -> {
+            Attempt a = em.find(Attempt.class, attemptId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (a == null || !"finished".equals(a.state)) return;
+            List<Response> rs = em.createQuery("select r from Response r where r.attemptId = :a order by r.slot", Response.class).setParameter("a", attemptId).getResultList();
+            for (Response r : rs) {
+                if (questions.containsKey(r.slot)) r.questionId = questions.get(r.slot);
+                if (fractions.containsKey(r.slot)) {
+                    r.fraction = fractions.get(r.slot);
+                    r.feedback = feedback.get(r.slot);
+                }
+            }
+            a.grade = total.apply(rs);
         });
     }
 }

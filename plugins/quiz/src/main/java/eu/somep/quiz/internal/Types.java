@@ -20,10 +20,18 @@ public final class Types {
     private Types() {
     }
 
-    public static final List<QuestionType> SHIPPED = List.of(new MultiChoice(), new TrueFalse(), new ShortAnswer(), new Numerical());
+    public static final List<QuestionType> SHIPPED = List.of(new MultiChoice(), new TrueFalse(), new ShortAnswer(), new Numerical(),
+            new Matching(), new Essay(), new Description());
 
     static boolean full(List<Answer> as) {
         return as.stream().anyMatch(a -> a.fraction() >= 0.999);
+    }
+
+    /** The texts of the answers earning the full mark (or, failing that, the best one), for a review showing the right answer. */
+    static String best(List<Answer> as) {
+        List<String> full = as.stream().filter(a -> a.fraction() >= 0.999).map(Answer::text).toList();
+        if (!full.isEmpty()) return String.join("; ", full);
+        return as.stream().filter(a -> a.fraction() > 0).map(Answer::text).collect(Collectors.joining("; "));
     }
 
     static List<Integer> parseOrder(String state, int n) {
@@ -61,6 +69,11 @@ public final class Types {
         @Override
         public List<Integer> order(Question q, String state) {
             return parseOrder(state, q.answers().size());
+        }
+
+        @Override
+        public String rightAnswer(Question q) {
+            return q.flag("single") ? best(q.answers()) : q.answers().stream().filter(a -> a.fraction() > 0).map(Answer::text).collect(Collectors.joining("; "));
         }
 
         @Override
@@ -103,6 +116,11 @@ public final class Types {
         }
 
         @Override
+        public String rightAnswer(Question q) {
+            return q.answers().get(0).fraction() >= 0.999 ? "true" : "false";
+        }
+
+        @Override
         public Grade grade(Question q, String state, String response) {
             if (response == null || response.isBlank()) return new Grade(0, "");
             int i = switch (response.trim()) {
@@ -127,6 +145,11 @@ public final class Types {
             return List.of();
         }
 
+        @Override
+        public String rightAnswer(Question q) {
+            return best(q.answers());
+        }
+
         static Pattern pattern(String answer, boolean caseSensitive) {
             String re = Arrays.stream(answer.trim().split("\\*", -1)).map(Pattern::quote).collect(Collectors.joining(".*"));
             return Pattern.compile(re, caseSensitive ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -147,6 +170,12 @@ public final class Types {
     public static final class Numerical implements QuestionType {
         @Override public String type() { return "numerical"; }
         @Override public String input(Question q) { return "text"; }
+
+        @Override
+        public String rightAnswer(Question q) {
+            return q.answers().stream().filter(a -> a.fraction() >= 0.999).map(a -> a.tolerance() > 0 ? a.text() + " ± " + a.tolerance() : a.text())
+                    .collect(Collectors.joining("; "));
+        }
 
         static BigDecimal number(String s) {
             try {
