@@ -62,6 +62,8 @@ class BackupIT {
             assertEquals(200, backup.statusCode(), new String(backup.body(), StandardCharsets.UTF_8));
             assertTrue(backup.headers().firstValue("Content-Disposition").orElse("").contains("somep-backup-"), backup.headers().toString());
             zip = Files.write(home.resolveSibling(home.getFileName() + "-backup.zip"), backup.body());
+            String audit = ForumIT.as(somep, somep.adminToken(), "GET", "/api/audit?action=site/backup", null).body();
+            assertTrue(audit.contains("\"action\":\"site/backup\"") && audit.contains("\"actor\":\"admin\""), "the backup is in the audit log: " + audit);
             if (!h2) dump = pgDump(db, home.resolveSibling(home.getFileName() + ".dump"));
 
             // changes after the backup: a discussion deleted, another written, a new user, the file gone

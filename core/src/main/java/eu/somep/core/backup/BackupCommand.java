@@ -39,6 +39,7 @@ public final class BackupCommand {
                 System.out.println("Wrote the backup " + file + (new Backup(settings).isH2() ? "."
                         : " (files and plugins only: back up the PostgreSQL database with pg_dump, see docs/operations.md)."));
             } else {
+                if (!Files.isRegularFile(file)) throw new IllegalStateException("There is no backup file " + file + ".");
                 Restore.Result r = new Restore(settings).from(file);
                 System.out.println("Restored " + file + ": the " + ("h2".equals(r.database()) ? "H2 database and " : "") + r.files()
                         + " file(s) in data/files, data/disabled and deploy/." + ("h2".equals(r.database()) ? ""

@@ -36,8 +36,8 @@ public final class BackupApi {
     @Produces("application/zip")
     public Response backup() throws IOException {
         String name = "somep-backup-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip";
-        audit.record("site/backup", name, backup.isH2() ? "database and files" : "files only (PostgreSQL: pg_dump)");
         java.nio.file.Path file = backup.writeTemp(ds);
+        audit.record("site/backup", name, backup.isH2() ? "database and files" : "files only (PostgreSQL: pg_dump)");
         StreamingOutput body = out -> {
             try {
                 Files.copy(file, out);
