@@ -1,6 +1,7 @@
 package eu.somep.library;
 
 import eu.somep.library.internal.Document;
+import eu.somep.library.internal.FileTypes;
 import eu.somep.library.internal.Folder;
 import eu.somep.library.internal.Ingest;
 import eu.somep.library.internal.Version;
@@ -56,7 +57,7 @@ public class LibraryDemo {
         for (String key : CATEGORIES) {
             Version v;
             try (InputStream in = LibraryDemo.class.getResourceAsStream("/demo/" + key + ".txt")) {
-                v = Ingest.run(key + ".txt", in, new Ingest.Limits(1 << 20, Long.MAX_VALUE, 1, 1), s.temp, s.files, admin);
+                v = Ingest.run(key + ".txt", in, new Ingest.Limits(1 << 20, Long.MAX_VALUE, 1, 1), s.temp, s.files, admin, FileTypes.TEXT);
             }
             Document d = base(guides, admin);
             d.title = v.text.lines().findFirst().orElse(key).strip();

@@ -26,6 +26,15 @@ public final class Ingest {
 
     /** Checks and stores a file; returns an unsaved {@link Version} holding the new storage keys. */
     public static Version run(String filename, InputStream body, Limits limits, Path temp, FileStore store, long userId) throws Refused, IOException {
+        return run(filename, body, limits, temp, store, userId, null);
+    }
+
+    /**
+     * The same, for content the plugin ships itself ({@code knownType} not null): its type is not detected, which
+     * keeps Tika's MIME database from loading while the plugin starts.
+     */
+    public static Version run(String filename, InputStream body, Limits limits, Path temp, FileStore store, long userId, String knownType)
+            throws Refused, IOException {
         String name = Names.display(filename);
         Path tmp = Files.createTempFile(temp, "upload-", ".part");
         String key = null, preview = null;
@@ -34,11 +43,12 @@ public final class Ingest {
             MessageDigest sha = sha256();
             try (InputStream in = body; OutputStream out = Files.newOutputStream(tmp)) {
                 n = copy(in, out, limits.maxBytes() + 1, sha);
+                if (n > limits.maxBytes()) drain(in);
             }
             if (n == 0) throw new Refused(422, "library.error.empty");
             if (n > limits.maxBytes()) throw new Refused(413, "library.error.toobig", limits.maxMb());
             if (n > limits.quotaLeft()) throw new Refused(413, "library.error.quota", limits.quotaMb());
-            String type = FileTypes.detect(tmp);
+            String type = knownType != null ? knownType : FileTypes.detect(tmp);
             Extractor.Result r = Extractor.extract(tmp, type);
             if (r.preview() != null) {
                 Path p = Files.createTempFile(temp, "preview-", ".part");
@@ -68,6 +78,16 @@ public final class Ingest {
             if (key != null) store.delete(key);
             if (preview != null) store.delete(preview);
         }
+    }
+
+    /** Bytes of a refused body read and dropped, so that the client gets the answer on a connection that stays usable. */
+    static final long DRAIN = 64L * 1024 * 1024;
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        int r;
+        while (n < DRAIN && (r = in.read(buf)) > 0) n += r;
     }
 
     private static long copy(InputStream in, OutputStream out, long max, MessageDigest sha) throws IOException {
