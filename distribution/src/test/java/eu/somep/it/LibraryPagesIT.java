@@ -73,6 +73,18 @@ class LibraryPagesIT {
             assertTrue(doc.body().contains("Pangolin protocol") && doc.body().contains("data-testid=\"library-thumbnail\""), doc.body());
             assertTrue(somep.get("/library/search?q=pangolin").body().contains("<mark>pangolin</mark>"));
 
+            // several files in one go: each becomes a document (named after its file), and the browser goes to the folder
+            Map<String, byte[]> two = new java.util.LinkedHashMap<>();
+            two.put("okapi-notes.txt", "Okapi notes for the night shift".getBytes(StandardCharsets.UTF_8));
+            two.put("quokka-notes.txt", "Quokka notes for the day shift".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> both = ayse.uploadMany("/library/folders/" + guides + "/upload", Map.of("_csrf", csrf, "year", "2016"), "file", "text/plain", two);
+            assertEquals(303, both.statusCode(), both.body());
+            assertEquals("/library/folders/" + guides, ayse.location(both).getPath());
+            String okapi = ayse.get("/library/search?q=okapi").body();
+            assertTrue(okapi.contains("<mark>okapi</mark>") || okapi.contains("<mark>Okapi</mark>"), "the first file is stored and indexed: " + okapi);
+            String quokka = ayse.get("/library/search?q=quokka").body();
+            assertTrue(quokka.contains("<mark>quokka</mark>") || quokka.contains("<mark>Quokka</mark>"), "the second too: " + quokka);
+
             // a second version through the page, then the first made current again, and the details edited
             HttpResponse<String> v2 = ayse.upload(docPath + "/versions", Map.of("_csrf", csrf), "file", "pangolin-2.txt", "text/plain",
                     "Revised: the armadillo protocol".getBytes(StandardCharsets.UTF_8));

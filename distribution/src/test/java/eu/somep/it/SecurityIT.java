@@ -445,6 +445,26 @@ class SecurityIT {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
         }
 
+        /** A form with several files in one field (an {@code <input type="file" multiple>}); name → content. */
+        HttpResponse<String> uploadMany(String path, Map<String, String> fields, String fileField, String type, Map<String, byte[]> files)
+                throws IOException, InterruptedException {
+            String boundary = "----somep" + UUID.randomUUID().toString().replace("-", "");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Map.Entry<String, String> e : fields.entrySet()) {
+                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + f.getKey()
+                        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(f.getValue());
+                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        }
+
         /** Where a redirect points, resolved against the site. */
         URI location(HttpResponse<String> r) {
             String to = r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + r.statusCode() + " " + r.body()));
