@@ -18,7 +18,7 @@ PASSWORD="bench-$RANDOM$RANDOM"
 HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/somep-${BENCH_NAME:-bench}.XXXXXX")"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 BASE="http://127.0.0.1:$PORT"
-SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
+SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_PLUGIN_START_TIMEOUT_MS="${BENCH_PLUGIN_START_TIMEOUT_MS:-60000}" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 for _ in $(seq 1 600); do [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break; sleep 0.1; done
