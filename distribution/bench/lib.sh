@@ -20,7 +20,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 BASE="http://127.0.0.1:$PORT"
 # settings for this run (conf/somep.properties lines), e.g. a longer plugin start timeout on a loaded machine
 if [ -n "${BENCH_SETTINGS:-}" ]; then mkdir -p "$HOME_DIR/conf"; printf '%s\n' "$BENCH_SETTINGS" >"$HOME_DIR/conf/somep.properties"; fi
-SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
+SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_PLUGIN_START_TIMEOUT_MS="${BENCH_PLUGIN_START_TIMEOUT_MS:-60000}" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
 for _ in $(seq 1 600); do [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break; sleep 0.1; done

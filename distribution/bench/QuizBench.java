@@ -1,0 +1,275 @@
+// The quiz benchmark's load driver (run by quiz-bench.sh with `java QuizBench.java`; Java 17, no dependencies).
+// Sets up N trainees and a 20-question quiz through the REST API, then has every trainee take it at once with
+// autosave every 15 s (one PUT per changed answer, with its sequence number, as the attempt page does), finish,
+// and checks each saved response and mark against what was sent: lost and misgraded answers must be zero. Then a
+// closed-loop phase measures the autosave requests/s the server reaches. Prints a Markdown table on stdout.
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class QuizBench {
+    static String base;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final AtomicInteger errors = new AtomicInteger();
+
+    static HttpResponse<String> call(String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HTTP.send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String ok(HttpResponse<String> r) {
+        if (r.statusCode() / 100 != 2) throw new IllegalStateException(r.statusCode() + " " + r.uri() + " " + r.body());
+        return r.body();
+    }
+
+    static long num(String regex, String s) {
+        Matcher m = Pattern.compile(regex).matcher(s);
+        if (!m.find()) throw new IllegalStateException(regex + " not in " + s);
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Question i of the quiz: its JSON, two possible responses and the fraction each earns. */
+    record Q(String json, String[] responses, double[] fractions) {
+    }
+
+    static Q question(int i) {
+        return switch (i % 5) {
+            case 0 -> new Q("{\"type\":\"truefalse\",\"name\":\"TF " + i + "\",\"text\":\"Statement " + i + " is false.\",\"answers\":[{\"text\":\"false\"}]}",
+                    new String[] {"false", "true"}, new double[] {1, 0});
+            case 1 -> new Q("{\"type\":\"multichoice\",\"name\":\"MC " + i + "\",\"text\":\"Pick the right one (" + i + ").\",\"single\":true,\"answers\":"
+                    + "[{\"text\":\"Right\",\"fraction\":1},{\"text\":\"Half\",\"fraction\":0.5},{\"text\":\"Wrong\",\"fraction\":0},{\"text\":\"Also wrong\",\"fraction\":0}]}",
+                    new String[] {"0", "1", "2"}, new double[] {1, 0.5, 0});
+            case 2 -> new Q("{\"type\":\"shortanswer\",\"name\":\"SA " + i + "\",\"text\":\"The capital of Turkey (" + i + ")?\",\"answers\":[{\"text\":\"Ankara\",\"fraction\":1}]}",
+                    new String[] {"Ankara", "Izmir"}, new double[] {1, 0});
+            case 3 -> new Q("{\"type\":\"numerical\",\"name\":\"NU " + i + "\",\"text\":\"Pi to two decimals (" + i + ")?\",\"answers\":[{\"text\":\"3.14\",\"fraction\":1,\"tolerance\":0.005}]}",
+                    new String[] {"3.14", "3"}, new double[] {1, 0});
+            default -> new Q("{\"type\":\"matching\",\"name\":\"MA " + i + "\",\"text\":\"Match (" + i + ").\",\"answers\":[{\"text\":\"Rome\",\"match\":\"Italy\"},"
+                    + "{\"text\":\"Ankara\",\"match\":\"Turkey\"},{\"text\":\"Berlin\",\"match\":\"Germany\"}]}",
+                    new String[] {"0,1,2", "1,0,2"}, new double[] {1, 1.0 / 3});
+        };
+    }
+
+    static final class Trainee {
+        final String name;
+        String token;
+        long attempt;
+        final int[] seq;
+        final int[] sent; // index into responses, -1 none
+        int answered;
+
+        Trainee(String name, int questions) {
+            this.name = name;
+            this.seq = new int[questions];
+            this.sent = new int[questions];
+            java.util.Arrays.fill(sent, -1);
+        }
+    }
+
+    static double pct(List<Long> v, double p) {
+        if (v.isEmpty()) return 0;
+        List<Long> s = new ArrayList<>(v);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, (int) Math.ceil(p * s.size()) - 1)) / 1e6;
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(2); // the pools' threads would keep the JVM alive
+        }
+    }
+
+    static void run(String[] args) throws Exception {
+        base = args[0];
+        String admin = args[1];
+        int n = Integer.parseInt(args[2]);
+        int questions = 20;
+        int every = Integer.parseInt(args.length > 3 ? args[3] : "15");
+        int burstSeconds = Integer.parseInt(args.length > 4 ? args[4] : "20");
+        Random random = new Random(42);
+
+        System.err.println("setting up " + n + " trainees and a " + questions + "-question quiz");
+        long section = num("\"sections\":\\[\\{\"id\":(\\d+)", ok(call(admin, "GET", "/api/course/courses/1", null)));
+        String act = ok(call(admin, "POST", "/api/course/courses/1/activities", "{\"sectionId\":" + section
+                + ",\"type\":\"quiz\",\"name\":\"Benchmark quiz\",\"settings\":{\"timelimit\":\"60\",\"maxgrade\":\"100\"}}"));
+        long quiz = num("\"link\":\"/quiz/(\\d+)\"", act);
+        long cat = num("\"id\":(\\d+)", ok(call(admin, "POST", "/api/quiz/courses/1/categories", "{\"name\":\"Benchmark\"}")));
+        List<Q> qs = new ArrayList<>();
+        for (int i = 0; i < questions; i++) {
+            qs.add(question(i));
+            long qid = num("\"id\":(\\d+)", ok(call(admin, "POST", "/api/quiz/categories/" + cat + "/questions", qs.get(i).json())));
+            ok(call(admin, "POST", "/api/quiz/quizzes/" + quiz + "/questions", "{\"questionId\":" + qid + "}"));
+        }
+        List<Trainee> ts = new ArrayList<>();
+        var setup = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Trainee t = new Trainee("bench" + i, questions);
+            ts.add(t);
+            fs.add(setup.submit(() -> {
+                ok(call(admin, "POST", "/api/users", "{\"username\":\"" + t.name + "\",\"displayName\":\"Trainee " + t.name + "\",\"password\":\"" + t.name + "-pass-123\"}"));
+                ok(call(admin, "POST", "/api/course/courses/1/participants", "{\"username\":\"" + t.name + "\"}"));
+                t.token = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(ok(call(null, "POST", "/api/tokens",
+                        "{\"username\":\"" + t.name + "\",\"password\":\"" + t.name + "-pass-123\",\"label\":\"bench\"}"))).results().findFirst().orElseThrow().group(1);
+                return null;
+            }));
+        }
+        for (var f : fs) f.get();
+        setup.shutdown();
+
+        // phase 1: everybody at once, autosave every `every` seconds: 4 new answers a tick, and one earlier answer changed
+        System.err.println("phase 1: " + n + " trainees, autosave every " + every + " s");
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong requests = new AtomicLong();
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(96);
+        CountDownLatch done = new CountDownLatch(n);
+        long t0 = System.nanoTime();
+        for (Trainee t : ts) {
+            long delay = (long) (random.nextDouble() * every * 1000);
+            long seed = random.nextLong();
+            pool.schedule(new Runnable() {
+                final Random r = new Random(seed);
+
+                @Override
+                public void run() {
+                    try {
+                        if (t.attempt == 0) {
+                            t.attempt = num("\"attempt\":\\{\"id\":(\\d+)", ok(call(t.token, "POST", "/api/quiz/quizzes/" + quiz + "/attempts", null)));
+                            requests.incrementAndGet();
+                        }
+                        List<Integer> slots = new ArrayList<>();
+                        for (int k = 0; k < 4 && t.answered < questions; k++) slots.add(t.answered++);
+                        if (t.answered > 4) slots.add(r.nextInt(t.answered - slots.size())); // a change of mind
+                        for (int s : slots) {
+                            int pick = r.nextInt(qs.get(s).responses().length);
+                            if (pick == t.sent[s]) pick = (pick + 1) % qs.get(s).responses().length;
+                            long a = System.nanoTime();
+                            HttpResponse<String> resp = call(t.token, "PUT", "/api/quiz/attempts/" + t.attempt + "/answers/" + (s + 1),
+                                    "{\"response\":\"" + qs.get(s).responses()[pick] + "\",\"sequence\":" + t.seq[s] + "}");
+                            latencies.add(System.nanoTime() - a);
+                            requests.incrementAndGet();
+                            if (resp.statusCode() != 200) {
+                                errors.incrementAndGet();
+                                System.err.println("save refused: " + resp.statusCode() + " " + resp.body());
+                                continue;
+                            }
+                            t.seq[s]++;
+                            t.sent[s] = pick;
+                        }
+                        if (t.answered >= questions && slots.size() <= 1) {
+                            ok(call(t.token, "POST", "/api/quiz/attempts/" + t.attempt + "/finish", null));
+                            requests.incrementAndGet();
+                            done.countDown();
+                        } else {
+                            pool.schedule(this, every, TimeUnit.SECONDS);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println(t.name + ": " + e);
+                        done.countDown();
+                    }
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+        }
+        if (!done.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("phase 1 did not end");
+        double phase1 = (System.nanoTime() - t0) / 1e9;
+
+        // check every attempt: each response as last sent, each mark and the grade as expected
+        int lost = 0;
+        int misgraded = 0;
+        Pattern item = Pattern.compile("\"slot\":(\\d+),.*?\"response\":(null|\"((?:[^\"\\\\]|\\\\.)*)\"),\"sequence\":\\d+,\"fraction\":([-0-9.E]+|null)");
+        for (Trainee t : ts) {
+            String page = ok(call(t.token, "GET", "/api/quiz/attempts/" + t.attempt, null));
+            Matcher m = item.matcher(page);
+            double got = 0;
+            int seen = 0;
+            while (m.find()) {
+                int s = Integer.parseInt(m.group(1)) - 1;
+                seen++;
+                Q q = qs.get(s);
+                String expected = t.sent[s] < 0 ? null : q.responses()[t.sent[s]];
+                String actual = "null".equals(m.group(2)) ? null : m.group(3);
+                if (!java.util.Objects.equals(expected, actual)) lost++;
+                double want = t.sent[s] < 0 ? 0 : q.fractions()[t.sent[s]];
+                double f = "null".equals(m.group(4)) ? -1 : Double.parseDouble(m.group(4));
+                if (Math.abs(f - want) > 1e-6) misgraded++;
+                got += want;
+            }
+            if (seen != questions) lost += questions - seen;
+            double grade = Math.round(got / questions * 100 * 100000) / 100000.0;
+            Matcher g = Pattern.compile("\"grade\":([-0-9.E]+)").matcher(page);
+            if (!g.find() || Math.abs(Double.parseDouble(g.group(1)) - grade) > 1e-3) misgraded++;
+        }
+        List<Long> p1 = new ArrayList<>(latencies);
+
+        // phase 2: a closed loop of 64 clients saving answers as fast as the server answers, on second attempts
+        int clients = Math.min(64, n);
+        System.err.println("phase 2: closed loop, " + clients + " clients, " + burstSeconds + " s");
+        latencies.clear();
+        AtomicLong burst = new AtomicLong();
+        AtomicInteger burstErrors = new AtomicInteger();
+        long end = System.nanoTime() + burstSeconds * 1_000_000_000L;
+        var workers = Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> ws = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            int wi = w;
+            ws.add(workers.submit(() -> {
+                Random r = new Random(wi);
+                List<Trainee> mine = new ArrayList<>();
+                for (int i = wi; i < ts.size(); i += clients) mine.add(ts.get(i));
+                for (Trainee t : mine) {
+                    t.attempt = num("\"attempt\":\\{\"id\":(\\d+)", ok(call(t.token, "POST", "/api/quiz/quizzes/" + quiz + "/attempts", null)));
+                    java.util.Arrays.fill(t.seq, 0);
+                }
+                int k = 0;
+                while (System.nanoTime() < end) {
+                    Trainee t = mine.get(k++ % mine.size());
+                    int s = r.nextInt(questions);
+                    long a = System.nanoTime();
+                    HttpResponse<String> resp = call(t.token, "PUT", "/api/quiz/attempts/" + t.attempt + "/answers/" + (s + 1),
+                            "{\"response\":\"" + qs.get(s).responses()[r.nextInt(qs.get(s).responses().length)] + "\",\"sequence\":" + t.seq[s] + "}");
+                    latencies.add(System.nanoTime() - a);
+                    burst.incrementAndGet();
+                    if (resp.statusCode() == 200) t.seq[s]++;
+                    else burstErrors.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        long b0 = System.nanoTime();
+        for (var f : ws) f.get();
+        double burstTime = (System.nanoTime() - b0) / 1e9;
+        workers.shutdown();
+        pool.shutdownNow();
+        List<Long> p2 = new ArrayList<>(latencies);
+
+        System.out.println("| Measure | Value |");
+        System.out.println("|---|---|");
+        System.out.printf("| Trainees, questions, autosave interval | %d, %d, %d s |%n", n, questions, every);
+        System.out.printf("| Phase 1 duration, requests, requests/s | %.1f s, %d, %.1f |%n", phase1, requests.get(), requests.get() / phase1);
+        System.out.printf("| Autosave latency p50 / p99 / max (phase 1) | %.1f / %.1f / %.1f ms |%n", pct(p1, 0.5), pct(p1, 0.99), pct(p1, 1.0));
+        System.out.printf("| Refused saves or failed requests (phase 1) | %d |%n", errors.get());
+        System.out.printf("| Lost answers / misgraded answers or grades | %d / %d |%n", lost, misgraded);
+        System.out.printf("| Closed loop (%d clients): autosaves/s, p50 / p99 | %.1f, %.1f / %.1f ms (%d non-200) |%n", clients, burst.get() / burstTime, pct(p2, 0.5), pct(p2, 0.99), burstErrors.get());
+        System.exit(lost == 0 && misgraded == 0 && errors.get() == 0 ? 0 : 1);
+    }
+}
