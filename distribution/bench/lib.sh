@@ -4,7 +4,9 @@
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DIST="${SOMEP_DIST:-$REPO/distribution/target/somep}"
 WRK_SECONDS=${BENCH_WRK_SECONDS:-20}
-WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-20}
+# 60 s: with Jetty, Jersey, Hibernate, H2 and Freemarker to compile, C2 on 2 cores is still compiling after 20 s of a
+# few hundred requests/s (JFR showed thousands of compilations in a 3,000-request window), and that CPU goes to the run
+WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-60}
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 [ -x "$DIST/bin/somep" ] || die "no distribution at $DIST; build it first: mvn -B -DskipTests install"
