@@ -114,7 +114,11 @@ public final class Settings {
     public int port() { return getInt(PORT, 8080); }
     public boolean safeMode() { return getBoolean(SAFE_MODE); }
 
+    /**
+     * H2 by default. WRITE_DELAY=0: H2 otherwise keeps committed changes in memory for up to 500 ms, and a killed
+     * process loses writes it has already acknowledged (CrashIT, docs/reliability.md).
+     */
     public String dbUrl() {
-        return raw(DB_URL, "jdbc:h2:file:" + dataDir().resolve("somep") + ";DB_CLOSE_ON_EXIT=FALSE");
+        return raw(DB_URL, "jdbc:h2:file:" + dataDir().resolve("somep") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 }
