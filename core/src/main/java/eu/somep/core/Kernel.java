@@ -232,8 +232,8 @@ public final class Kernel implements AutoCloseable {
             LOG.fine("cli-token stays: " + e.getMessage());
         }
         if (apps != null) apps.close();
+        if (scheduler != null) scheduler.close(); // before the plugins: no task may run while its plugin stops
         if (plugins != null) plugins.close();
-        if (scheduler != null) scheduler.close();
         if (navigation != null) navigation.close();
         if (homes != null) homes.close();
         if (blocks != null) blocks.close();

@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
@@ -15,34 +16,52 @@ import org.osgi.util.tracker.ServiceTracker;
 /** Runs every {@link ScheduledTask} service while it is registered; a plugin's tasks stop with the plugin. */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+    private static final int STOP_WAIT_SECONDS = 10;
     private final ScheduledExecutorService pool = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "somep-tasks");
         t.setDaemon(true);
         return t;
     });
-    private ServiceTracker<ScheduledTask, ScheduledFuture<?>> tracker;
+    private ServiceTracker<ScheduledTask, Scheduled> tracker;
+
+    /** A task's schedule, and a lock held while it runs, so that removing it can wait for a run in progress. */
+    private record Scheduled(ScheduledFuture<?> future, ReentrantLock running) {
+    }
 
     public void track(BundleContext ctx) {
         tracker = new ServiceTracker<>(ctx, ScheduledTask.class, null) {
             @Override
-            public ScheduledFuture<?> addingService(ServiceReference<ScheduledTask> ref) {
+            public Scheduled addingService(ServiceReference<ScheduledTask> ref) {
                 ScheduledTask task = context.getService(ref);
                 if (task == null) return null;
                 Duration every = task.interval();
                 long ms = Math.max(10, every.toMillis());
+                ReentrantLock running = new ReentrantLock();
                 // fixed delay: runs never overlap
-                return pool.scheduleWithFixedDelay(() -> {
+                ScheduledFuture<?> f = pool.scheduleWithFixedDelay(() -> {
+                    running.lock();
                     try {
                         task.run();
                     } catch (RuntimeException | LinkageError e) {
                         LOG.log(Level.WARNING, "Scheduled task " + task.getClass().getName() + " failed", e);
+                    } finally {
+                        running.unlock();
                     }
                 }, ms, ms, TimeUnit.MILLISECONDS);
+                return new Scheduled(f, running);
             }
 
             @Override
-            public void removedService(ServiceReference<ScheduledTask> ref, ScheduledFuture<?> f) {
-                f.cancel(false);
+            public void removedService(ServiceReference<ScheduledTask> ref, Scheduled s) {
+                s.future().cancel(false);
+                // the task's plugin is stopping (or the kernel): let a run in progress finish before its database
+                // closes under it, but never hang the stop on a task that blocks
+                try {
+                    if (s.running().tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) s.running().unlock();
+                    else LOG.warning("Scheduled task of " + ref.getBundle().getSymbolicName() + " still running after " + STOP_WAIT_SECONDS + " s; stopping anyway");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 context.ungetService(ref);
             }
         };
@@ -55,7 +74,7 @@ public final class Scheduler implements AutoCloseable {
 
     @Override
     public void close() {
-        if (tracker != null) tracker.close();
+        if (tracker != null) tracker.close(); // waits for runs in progress (bounded)
         pool.shutdownNow();
     }
 }
