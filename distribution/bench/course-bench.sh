@@ -5,7 +5,7 @@
 # Steps: start SOMEP; as admin, create a course, 10 sections and 50 page activities (5 per section) through the
 # REST API, a trainee account, and enrol it; take a bearer token for the trainee; then
 #   wrk -t2 -c16 -d20s --latency  on /course/{id} (HTML, the full course page) and on /api/course/courses/{id}
-#   (the same content as JSON), each after a 60 s warm-up. Prints a Markdown table: requests/s and p50/p99.
+#   (the same content as JSON), each after a 180 s warm-up. Prints a Markdown table: requests/s and p50/p99.
 #
 # How to run, from the repository root:
 #   mvn -B -DskipTests install

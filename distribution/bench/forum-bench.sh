@@ -4,7 +4,7 @@
 #
 # Steps: start SOMEP; through the REST API, as admin, create a forum; a trainee account; 1,000 discussions in the
 # forum and 49 replies in one of them (50 posts); take the trainee's bearer token; then
-#   wrk -t2 -c16 -d20s --latency on /forum/discussion/{id} and on /forum/{id}, each after a 60 s warm-up.
+#   wrk -t2 -c16 -d20s --latency on /forum/discussion/{id} and on /forum/{id}, each after a 180 s warm-up.
 # Prints a Markdown table: requests/s and p50/p99.
 #
 # How to run, from the repository root:

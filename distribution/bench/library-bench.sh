@@ -6,7 +6,7 @@
 # Steps: start SOMEP; as admin, create a public folder and upload 10,000 small text documents into it through the
 # REST API (8 parallel clients; each text has 40 words from a vocabulary of 3,000 made-up words plus "police
 # social media", and a year, language, country and type), then
-#   wrk -t2 -c16 -d20s --latency, as a guest, after a 60 s warm-up, on: the folder's first page, its 250th page,
+#   wrk -t2 -c16 -d20s --latency, as a guest, after a 180 s warm-up, on: the folder's first page, its 250th page,
 #   a search for a common phrase (all 10,000 match), a search for a rare word, and a filtered search;
 # then upload a generated 10 MB PDF (400 pages of text) 10 times, one after the other, and report the median time.
 # Prints Markdown tables, and the load average before and after.
