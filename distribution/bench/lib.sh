@@ -26,7 +26,7 @@ BASE="http://127.0.0.1:$PORT"
 if [ -n "${BENCH_SETTINGS:-}" ]; then mkdir -p "$HOME_DIR/conf"; printf '%s\n' "$BENCH_SETTINGS" >"$HOME_DIR/conf/somep.properties"; fi
 SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_PLUGIN_START_TIMEOUT_MS="${BENCH_PLUGIN_START_TIMEOUT_MS:-60000}" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
 PID=$!
-trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"' EXIT
+trap 'rc=$?; kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"; exit $rc' EXIT
 for _ in $(seq 1 600); do [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break; sleep 0.1; done
 
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
@@ -34,16 +34,18 @@ token() { "${CURL[@]}" -X POST "$BASE/api/tokens" -H 'Content-Type: application/
 ADMIN=$(token admin "$PASSWORD")
 api() { "${CURL[@]}" -X "$1" "$BASE$2" -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$3"; }
 
-# measure URL: wrk at 16 connections with $BENCH_TOKEN, after a warm-up
+# measure URL: wrk at 16 connections with $BENCH_TOKEN (a guest when it is empty), after a warm-up
 #   → "requests/s p50 p99 non-2xx cpu-ms-per-request"
 # The last is the server's own CPU time (all its threads, from /proc) divided by the requests served: on a shared
 # machine it moves much less than requests/s, which also counts what the neighbours and wrk take.
 server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 measure() {
-  wrk -t2 -c16 -d"${WARMUP_SECONDS}s" -H "Authorization: Bearer $BENCH_TOKEN" "$1" >/dev/null
+  local auth=() # a guest when BENCH_TOKEN is empty
+  [ -z "${BENCH_TOKEN:-}" ] || auth=(-H "Authorization: Bearer $BENCH_TOKEN")
+  [ "$WARMUP_SECONDS" = 0 ] || wrk -t2 -c16 -d"${WARMUP_SECONDS}s" "${auth[@]}" "$1" >/dev/null
   local before after out
   before=$(server_cpu_ticks)
-  out=$(wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -H "Authorization: Bearer $BENCH_TOKEN" "$1")
+  out=$(wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency "${auth[@]}" "$1")
   after=$(server_cpu_ticks)
   echo "$out" >&2
   echo "$out" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
