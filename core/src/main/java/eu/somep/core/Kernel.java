@@ -46,6 +46,10 @@ import eu.somep.core.routes.HomeRoutes;
 import eu.somep.core.routes.LoginRoutes;
 import eu.somep.core.routes.PluginApi;
 import eu.somep.core.routes.TokenApi;
+import eu.somep.core.routes.PluginSettingsApi;
+import eu.somep.core.routes.AdminPluginSettingsPage;
+import eu.somep.core.routes.SettingsModel;
+import eu.somep.core.settings.PluginSettings;
 import eu.somep.core.security.Current;
 import eu.somep.core.security.Users;
 import eu.somep.core.view.Runtimes;
@@ -122,6 +126,9 @@ public final class Kernel implements AutoCloseable {
         scheduler.track(ctx);
 
         plugins = new PluginManager(ctx, dataSource, migrations, events, settings, roles);
+        // stored plugin settings reach Config Admin before any plugin starts, so each starts with its own
+        PluginSettings pluginSettings = new PluginSettings(dataSource, ctx, c -> plugins.bundle(c));
+        pluginSettings.applyStored();
         Problems problems = new Problems();
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
@@ -135,13 +142,15 @@ public final class Kernel implements AutoCloseable {
         ViewRenderer renderer = new ViewRenderer(navigation);
         blocks = new Blocks(runtimes, dataSource);
         blocks.track(ctx, renderer);
+        SettingsModel settingsModel = new SettingsModel(plugins, pluginSettings, kernelMessages, this::pluginMessage);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes, blocks), new DashboardRoutes(blocks), new LoginRoutes(signIn, audit, registration),
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
-                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
+                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration),
+                new PluginSettingsApi(settingsModel, audit), new AdminPluginSettingsPage(settingsModel, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
@@ -193,6 +202,14 @@ public final class Kernel implements AutoCloseable {
             if (b != null) return runtimes.of(b).messages().get(locale, key);
         }
         return runtimes.kernel().messages().get(locale, key);
+    }
+
+    /** A plugin's own message in the request's language (its settings labels), or null when it has none or is not running. */
+    private String pluginMessage(String component, String key) {
+        Bundle b = plugins.bundle(component).filter(x -> x.getState() == Bundle.ACTIVE).orElse(null);
+        if (b == null) return null;
+        String text = runtimes.of(b).messages().get(Current.get().locale(), key);
+        return key.equals(text) ? null : text;
     }
 
     /** The CLI ({@code bin/somep plugin ...}) acts as the administrator with this token, readable only by this user. */
