@@ -80,13 +80,13 @@ public final class SettingsModel {
             List<Map<String, String>> options = new ArrayList<>();
             for (SettingField.Option o : f.options()) options.add(Map.of("value", o.value(), "label", text(component, "settings." + f.id() + "." + o.value(), o.label())));
             m.put("options", options);
-            m.put("default", f.secret() ? null : typed ? typed(f, f.defaultValue()) : f.defaultValue());
+            m.put("default", f.secret() ? null : typed ? f.typed(f.defaultValue()) : f.defaultValue());
             String v = values.getOrDefault(f.key(), "");
             if (f.secret()) {
                 m.put("value", null);
                 m.put("set", !v.isEmpty());
             } else {
-                m.put("value", typed ? typed(f, v) : v);
+                m.put("value", typed ? f.typed(v) : v);
             }
             if (errors.containsKey(f.key())) m.put("error", errors.get(f.key()));
             out.add(m);
@@ -97,19 +97,5 @@ public final class SettingsModel {
     private String text(String component, String suffix, String fallback) {
         String t = pluginMessages.apply(component, component + "." + suffix);
         return t == null ? fallback : t;
-    }
-
-    static Object typed(SettingField f, String v) {
-        if (v == null || v.isEmpty()) return v;
-        try {
-            return switch (f.type()) {
-                case SettingField.INTEGER, SettingField.LONG -> Long.parseLong(v.trim());
-                case SettingField.DECIMAL -> new java.math.BigDecimal(v.trim());
-                case SettingField.BOOLEAN -> Boolean.parseBoolean(v.trim());
-                default -> v;
-            };
-        } catch (NumberFormatException e) {
-            return v;
-        }
     }
 }

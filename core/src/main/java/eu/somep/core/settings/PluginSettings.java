@@ -50,7 +50,7 @@ public final class PluginSettings {
         return values(store, component, d);
     }
 
-    static Map<String, String> values(SettingsStore store, String component, SettingsDescription d) {
+    public static Map<String, String> values(SettingsStore store, String component, SettingsDescription d) {
         Map<String, String> out = new LinkedHashMap<>();
         for (SettingField f : d.fields()) out.put(f.key(), f.defaultValue());
         for (SettingsStore.Row r : store.of(component)) {
@@ -74,7 +74,7 @@ public final class PluginSettings {
         return r;
     }
 
-    static Set<String> save(SettingsStore store, String component, SettingsDescription d, Map<String, String> values) {
+    public static Set<String> save(SettingsStore store, String component, SettingsDescription d, Map<String, String> values) {
         List<SettingsStore.Row> rows = new ArrayList<>();
         Set<String> pids = new LinkedHashSet<>();
         values.forEach((key, value) -> {

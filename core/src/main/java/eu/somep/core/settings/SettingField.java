@@ -25,4 +25,19 @@ public record SettingField(String key, String pid, String id, String label, Stri
     public boolean secret() {
         return type.equals(PASSWORD);
     }
+
+    /** The stored text as JSON shows it: numbers and booleans typed, anything else (or unreadable) as text. */
+    public Object typed(String v) {
+        if (v == null || v.isEmpty()) return v;
+        try {
+            return switch (type) {
+                case INTEGER, LONG -> Long.parseLong(v.trim());
+                case DECIMAL -> new java.math.BigDecimal(v.trim());
+                case BOOLEAN -> Boolean.parseBoolean(v.trim());
+                default -> v;
+            };
+        } catch (NumberFormatException e) {
+            return v;
+        }
+    }
 }
