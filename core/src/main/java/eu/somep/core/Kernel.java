@@ -90,6 +90,7 @@ public final class Kernel implements AutoCloseable {
     private Roles roles;
     private Mailer mailer;
     private Blocks blocks;
+    private PluginSettings pluginSettings;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -127,8 +128,11 @@ public final class Kernel implements AutoCloseable {
 
         plugins = new PluginManager(ctx, dataSource, migrations, events, settings, roles);
         // stored plugin settings reach Config Admin before any plugin starts, so each starts with its own
-        PluginSettings pluginSettings = new PluginSettings(dataSource, ctx, c -> plugins.bundle(c));
+        pluginSettings = new PluginSettings(dataSource, ctx, c -> plugins.bundle(c), events);
         pluginSettings.applyStored();
+        // changes made on another node of a cluster reach this one within the interval (0: never)
+        int settingsPoll = settings.getInt(PluginSettings.POLL, 10_000);
+        if (settingsPoll > 0) pluginSettings.refreshEvery(Duration.ofMillis(settingsPoll));
         Problems problems = new Problems();
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
@@ -250,6 +254,7 @@ public final class Kernel implements AutoCloseable {
         }
         if (apps != null) apps.close();
         if (scheduler != null) scheduler.close(); // before the plugins: no task may run while its plugin stops
+        if (pluginSettings != null) pluginSettings.close();
         if (plugins != null) plugins.close();
         if (navigation != null) navigation.close();
         if (homes != null) homes.close();
