@@ -39,6 +39,8 @@ class CliIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int port;
+    /** More environment for the script, such as a PostgreSQL URL. */
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
 
     record Result(int exit, String output) {
     }
@@ -197,6 +199,25 @@ class CliIT {
         }
     }
 
+    @Test
+    void offline_plugin_commands_use_the_configured_postgresql_database() throws Exception {
+        TestDatabases.Db db = TestDatabases.postgres();
+        extraEnv.put("SOMEP_DB_URL", db.url());
+        extraEnv.put("SOMEP_DB_USER", db.user());
+        extraEnv.put("SOMEP_DB_PASSWORD", db.password());
+        port = freePort();
+        Result set = somep(COMMAND, "plugin", "settings", "forum", "editMinutes=7");
+        assertEquals(0, set.exit(), set.output());
+        assertTrue(set.output().contains("\"editMinutes\":7"), set.output());
+        assertTrue(somep(COMMAND, "plugin", "disable", "quiz").output().contains("has not run yet"), "no row yet for a plugin that never ran");
+        try (var c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             var rs = c.createStatement().executeQuery("SELECT setting_value FROM kernel_plugin_setting WHERE component = 'forum' AND attribute = 'editMinutes'")) {
+            assertTrue(rs.next(), "the value is in PostgreSQL");
+            assertEquals("7", rs.getString(1));
+        }
+        assertFalse(Files.exists(home.resolve("data/somep.mv.db")), "no H2 file was made");
+    }
+
     /** Runs {@code bin/somep} with the given arguments; fails the test when it does not end within the timeout. */
     private Result somep(Duration timeout, String... args) throws Exception {
         Path script = Path.of(System.getProperty("somep.dist", "target/somep")).resolve("bin/somep").toAbsolutePath();
@@ -210,6 +231,7 @@ class CliIT {
         env.put("SOMEP_ADMIN_PASSWORD", TestSomep.ADMIN_PASSWORD);
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("SOMEP_DEPLOY_POLL_MS", "100");
+        env.putAll(extraEnv);
         // Output into a file, input from nothing: the server started in the background must not hold a pipe of ours.
         Path out = Files.createTempFile(home, "cli-", ".out");
         pb.redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
