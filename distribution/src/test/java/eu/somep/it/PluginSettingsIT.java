@@ -52,6 +52,8 @@ class PluginSettingsIT {
             assertTrue(d.contains("\"key\":\"editMinutes\"") && d.contains("\"type\":\"integer\"") && d.contains("\"min\":\"0\"")
                     && d.contains("\"max\":\"10080\"") && d.contains("\"label\":\"Edit window (minutes)\""), d);
             assertTrue(d.contains("\"values\":{\"editMinutes\":30,\"mailSeconds\":60,\"digestHour\":17}"), d);
+            HttpResponse<String> german = somep.send(somep.asAdmin(API).header("Accept-Language", "de").GET().build());
+            assertTrue(german.body().contains("\"label\":\"Bearbeitungsfrist (Minuten)\""), "labels from the plugin's messages: " + german.body());
             assertTrue(as(somep, admin, "GET", "/api/admin/plugins/pages/settings", null).body().contains("\"fields\":[]"), "a plugin without settings");
             HttpResponse<String> unknown = as(somep, admin, "GET", "/api/admin/plugins/nope/settings", null);
             assertEquals(404, unknown.statusCode());
