@@ -46,6 +46,10 @@ import eu.somep.core.routes.HomeRoutes;
 import eu.somep.core.routes.LoginRoutes;
 import eu.somep.core.routes.PluginApi;
 import eu.somep.core.routes.TokenApi;
+import eu.somep.core.routes.PluginSettingsApi;
+import eu.somep.core.routes.AdminPluginSettingsPage;
+import eu.somep.core.routes.SettingsModel;
+import eu.somep.core.settings.PluginSettings;
 import eu.somep.core.security.Current;
 import eu.somep.core.security.Users;
 import eu.somep.core.view.Runtimes;
@@ -86,6 +90,7 @@ public final class Kernel implements AutoCloseable {
     private Roles roles;
     private Mailer mailer;
     private Blocks blocks;
+    private PluginSettings pluginSettings;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -122,6 +127,12 @@ public final class Kernel implements AutoCloseable {
         scheduler.track(ctx);
 
         plugins = new PluginManager(ctx, dataSource, migrations, events, settings, roles);
+        // stored plugin settings reach Config Admin before any plugin starts, so each starts with its own
+        pluginSettings = new PluginSettings(dataSource, ctx, c -> plugins.bundle(c), events);
+        pluginSettings.applyStored();
+        // changes made on another node of a cluster reach this one within the interval (0: never)
+        int settingsPoll = settings.getInt(PluginSettings.POLL, 10_000);
+        if (settingsPoll > 0) pluginSettings.refreshEvery(Duration.ofMillis(settingsPoll));
         Problems problems = new Problems();
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
@@ -135,13 +146,15 @@ public final class Kernel implements AutoCloseable {
         ViewRenderer renderer = new ViewRenderer(navigation);
         blocks = new Blocks(runtimes, dataSource);
         blocks.track(ctx, renderer);
+        SettingsModel settingsModel = new SettingsModel(plugins, pluginSettings, kernelMessages, this::pluginMessage);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes, blocks), new DashboardRoutes(blocks), new LoginRoutes(signIn, audit, registration),
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
-                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
+                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration),
+                new PluginSettingsApi(settingsModel, audit), new AdminPluginSettingsPage(settingsModel, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
@@ -195,6 +208,14 @@ public final class Kernel implements AutoCloseable {
         return runtimes.kernel().messages().get(locale, key);
     }
 
+    /** A plugin's own message in the request's language (its settings labels), or null when it has none or is not running. */
+    private String pluginMessage(String component, String key) {
+        Bundle b = plugins.bundle(component).filter(x -> x.getState() == Bundle.ACTIVE).orElse(null);
+        if (b == null) return null;
+        String text = runtimes.of(b).messages().get(Current.get().locale(), key);
+        return key.equals(text) ? null : text;
+    }
+
     /** The CLI ({@code bin/somep plugin ...}) acts as the administrator with this token, readable only by this user. */
     private void writeCliToken() {
         try {
@@ -233,6 +254,7 @@ public final class Kernel implements AutoCloseable {
         }
         if (apps != null) apps.close();
         if (scheduler != null) scheduler.close(); // before the plugins: no task may run while its plugin stops
+        if (pluginSettings != null) pluginSettings.close();
         if (plugins != null) plugins.close();
         if (navigation != null) navigation.close();
         if (homes != null) homes.close();

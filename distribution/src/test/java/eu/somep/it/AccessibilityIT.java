@@ -92,6 +92,11 @@ class AccessibilityIT {
                 "/course/new", "/bestpractice/new", "/quiz/" + quiz));
     }
 
+    @Test
+    void the_plugin_settings_pages_have_no_serious_violations() {
+        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins/forum/settings", "/admin/plugins/pages/settings"));
+    }
+
     /** Signs in (unless a guest), visits each page, and for the extra pages also every course and activity they link to. */
     private static void check(String user, String password, List<String> paths, String... followCourseLinksFrom) {
         Map<String, List<String>> problems = new LinkedHashMap<>();

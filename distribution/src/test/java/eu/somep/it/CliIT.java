@@ -39,6 +39,8 @@ class CliIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int port;
+    /** More environment for the script, such as a PostgreSQL URL. */
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
 
     record Result(int exit, String output) {
     }
@@ -136,6 +138,86 @@ class CliIT {
         }
     }
 
+    @Test
+    void plugin_commands_work_on_a_stopped_installation_and_settings_on_a_running_one() throws Exception {
+        Path hello = TestPlugins.build(jars, "hello");
+        port = freePort();
+        try {
+            // never started: the shipped plugins are listed as new; settings and jars wait for the first start
+            Result list = somep(COMMAND, "plugin", "list");
+            assertEquals(0, list.exit(), list.output());
+            assertTrue(list.output().contains("{\"component\":\"forum\",\"name\":\"Forum\"") && list.output().contains("\"state\":\"new\""), list.output());
+            Result wrong = somep(COMMAND, "plugin", "settings", "forum", "editMinutes=99999", "digestHour=noon");
+            assertEquals(1, wrong.exit(), wrong.output());
+            assertTrue(wrong.output().contains("editMinutes: Enter a number from 0 to 10080.") && wrong.output().contains("digestHour: Enter a whole number."), wrong.output());
+            Result set = somep(COMMAND, "plugin", "settings", "forum", "editMinutes=0");
+            assertEquals(0, set.exit(), set.output());
+            assertTrue(set.output().contains("\"editMinutes\":0,\"mailSeconds\":60"), set.output());
+            Result add = somep(COMMAND, "plugin", "add", hello.toString());
+            assertEquals(0, add.exit(), add.output());
+            assertTrue(add.output().contains("installed at the next start") && Files.exists(home.resolve("deploy/hello-1.0.0.jar")), add.output());
+            assertTrue(somep(COMMAND, "plugin", "info", "hello").output().contains("\"state\":\"new\""));
+            Result notPlugin = somep(COMMAND, "plugin", "add", Files.writeString(jars.resolve("notes.jar"), "notes").toString());
+            assertEquals(1, notPlugin.exit(), notPlugin.output());
+            assertTrue(notPlugin.output().contains("not a valid jar"), notPlugin.output());
+
+            // running: the same commands through the REST API; the offline value is in force
+            assertEquals(0, somep(START, "start").exit(), log());
+            Result shown = somep(COMMAND, "plugin", "settings", "forum");
+            assertEquals(0, shown.exit(), shown.output());
+            assertTrue(shown.output().contains("\"values\":{\"editMinutes\":0,"), shown.output());
+            assertEquals(200, get("/hello").statusCode(), "the added plugin was installed at start");
+            assertTrue(somep(COMMAND, "plugin", "info", "hello").output().contains("\"state\":\"enabled\""));
+            Result changed = somep(COMMAND, "plugin", "settings", "forum", "editMinutes=45", "digestHour=6");
+            assertEquals(0, changed.exit(), changed.output());
+            assertTrue(changed.output().contains("\"values\":{\"editMinutes\":45,\"mailSeconds\":60,\"digestHour\":6}"), changed.output());
+            Result refused = somep(COMMAND, "plugin", "settings", "forum", "editMinutes=abc");
+            assertNotEquals(0, refused.exit(), refused.output());
+            assertTrue(refused.output().contains("\"editMinutes\":\"Enter a whole number.\""), refused.output());
+            assertEquals(0, somep(COMMAND, "stop").exit());
+
+            // stopped again: what the running SOMEP recorded, and removing and disabling for the next start
+            assertTrue(somep(COMMAND, "plugin", "info", "hello").output().contains("\"state\":\"enabled\""));
+            assertTrue(somep(COMMAND, "plugin", "settings", "forum").output().contains("\"editMinutes\":45"));
+            Result course = somep(COMMAND, "plugin", "disable", "course");
+            assertEquals(1, course.exit(), course.output());
+            assertTrue(course.output().contains("required by the enabled plugins"), course.output());
+            Result quiz = somep(COMMAND, "plugin", "disable", "quiz");
+            assertEquals(0, quiz.exit(), quiz.output());
+            Result removed = somep(COMMAND, "plugin", "remove", "hello", "--purge");
+            assertEquals(0, removed.exit(), removed.output());
+            assertTrue(removed.output().contains("Plugin hello is uninstalled"), removed.output());
+            assertFalse(Files.exists(home.resolve("deploy/hello-1.0.0.jar")), "its jar left deploy/");
+
+            assertEquals(0, somep(START, "start").exit(), log());
+            Result after = somep(COMMAND, "plugin", "list");
+            assertTrue(after.output().contains("\"component\":\"hello\",\"name\":\"Test plugin hello\",\"description\":\"\",\"version\":\"1.0.0\",\"state\":\"uninstalled\""), after.output());
+            assertTrue(after.output().contains("\"component\":\"quiz\"") && somep(COMMAND, "plugin", "info", "quiz").output().contains("\"state\":\"disabled\""), after.output());
+            assertEquals(404, get("/hello").statusCode());
+        } finally {
+            stopForSure();
+        }
+    }
+
+    @Test
+    void offline_plugin_commands_use_the_configured_postgresql_database() throws Exception {
+        TestDatabases.Db db = TestDatabases.postgres();
+        extraEnv.put("SOMEP_DB_URL", db.url());
+        extraEnv.put("SOMEP_DB_USER", db.user());
+        extraEnv.put("SOMEP_DB_PASSWORD", db.password());
+        port = freePort();
+        Result set = somep(COMMAND, "plugin", "settings", "forum", "editMinutes=7");
+        assertEquals(0, set.exit(), set.output());
+        assertTrue(set.output().contains("\"editMinutes\":7"), set.output());
+        assertTrue(somep(COMMAND, "plugin", "disable", "quiz").output().contains("has not run yet"), "no row yet for a plugin that never ran");
+        try (var c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+             var rs = c.createStatement().executeQuery("SELECT setting_value FROM kernel_plugin_setting WHERE component = 'forum' AND attribute = 'editMinutes'")) {
+            assertTrue(rs.next(), "the value is in PostgreSQL");
+            assertEquals("7", rs.getString(1));
+        }
+        assertFalse(Files.exists(home.resolve("data/somep.mv.db")), "no H2 file was made");
+    }
+
     /** Runs {@code bin/somep} with the given arguments; fails the test when it does not end within the timeout. */
     private Result somep(Duration timeout, String... args) throws Exception {
         Path script = Path.of(System.getProperty("somep.dist", "target/somep")).resolve("bin/somep").toAbsolutePath();
@@ -149,6 +231,7 @@ class CliIT {
         env.put("SOMEP_ADMIN_PASSWORD", TestSomep.ADMIN_PASSWORD);
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("SOMEP_DEPLOY_POLL_MS", "100");
+        env.putAll(extraEnv);
         // Output into a file, input from nothing: the server started in the background must not hold a pipe of ours.
         Path out = Files.createTempFile(home, "cli-", ".out");
         pb.redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -35,6 +35,11 @@ public final class Purge {
         try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
             for (String t : tables) st.execute("DROP TABLE IF EXISTS \"" + t.replace("\"", "") + "\" CASCADE");
         }
+        // the settings administrators chose for it are its data too
+        try (Connection c = ds.getConnection(); var ps = c.prepareStatement("DELETE FROM kernel_plugin_setting WHERE component = ?")) {
+            ps.setString(1, component);
+            ps.executeUpdate();
+        }
         return tables;
     }
 }
