@@ -186,6 +186,11 @@ class PrivacyIT {
             browser.signIn();
             String list = expect(200, browser.get("/admin/users")).body();
             assertTrue(list.contains("href=\"/admin/users/ayse/erase\"") && list.contains("href=\"/admin/users/ayse/data\""), list);
+            // while a plugin with personal data is disabled, the page says why it cannot erase, and offers no button
+            expect(200, somep.adminPost("/api/plugins/quiz/disable"));
+            String blocked = expect(200, browser.get("/admin/users/ayse/erase")).body();
+            assertTrue(blocked.contains("data-testid=\"erase-uncovered\"") && blocked.contains("quiz_attempt") && !blocked.contains("everywhere</button>"), blocked);
+            expect(200, somep.adminPost("/api/plugins/quiz/enable"));
             HttpResponse<String> confirm = expect(200, browser.get("/admin/users/ayse/erase"));
             assertTrue(confirm.body().contains("Erase ayse everywhere") && confirm.body().contains("forum: posts"), confirm.body());
             expect(403, browser.post("/admin/users/ayse/erase", Map.of()));
