@@ -91,6 +91,7 @@ public final class Kernel implements AutoCloseable {
     private Mailer mailer;
     private Blocks blocks;
     private PluginSettings pluginSettings;
+    private eu.somep.core.privacy.Privacy privacy;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -147,13 +148,15 @@ public final class Kernel implements AutoCloseable {
         blocks = new Blocks(runtimes, dataSource);
         blocks.track(ctx, renderer);
         SettingsModel settingsModel = new SettingsModel(plugins, pluginSettings, kernelMessages, this::pluginMessage);
+        privacy = new eu.somep.core.privacy.Privacy(dataSource, users, key -> kernelMessages.get(Current.get().locale(), key));
+        privacy.track(ctx);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes, blocks), new DashboardRoutes(blocks), new LoginRoutes(signIn, audit, registration),
-                new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn),
-                new ProfileApi(users, audit, runtimes.kernel().messages(), signIn),
+                new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn, privacy),
+                new ProfileApi(users, audit, runtimes.kernel().messages(), signIn, privacy),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
-                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration),
+                new UsersApi(users, audit, registration, privacy), new AdminUsersPage(users, audit, registration, privacy),
                 new PluginSettingsApi(settingsModel, audit), new AdminPluginSettingsPage(settingsModel, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);
         apps.track(ctx);
@@ -241,6 +244,7 @@ public final class Kernel implements AutoCloseable {
     public Users users() { return users; }
     public AuditLog audit() { return audit; }
     public Roles roles() { return roles; }
+    public eu.somep.core.privacy.Privacy privacy() { return privacy; }
     public HikariDataSource dataSource() { return dataSource; }
     public BundleContext bundleContext() { return framework.context(); }
 
@@ -259,6 +263,7 @@ public final class Kernel implements AutoCloseable {
         if (navigation != null) navigation.close();
         if (homes != null) homes.close();
         if (blocks != null) blocks.close();
+        if (privacy != null) privacy.close();
         if (framework != null) framework.stop();
         if (events != null) events.close();
         if (mailer != null) mailer.close();

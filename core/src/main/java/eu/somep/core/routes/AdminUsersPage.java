@@ -23,8 +23,13 @@ import java.util.function.Supplier;
 public final class AdminUsersPage {
     private final UsersApi api;
 
-    public AdminUsersPage(Users users, AuditLog audit, eu.somep.core.security.Registration registration) {
-        this.api = new UsersApi(users, audit, registration);
+    private final Users users;
+    private final eu.somep.core.privacy.Privacy privacy;
+
+    public AdminUsersPage(Users users, AuditLog audit, eu.somep.core.security.Registration registration, eu.somep.core.privacy.Privacy privacy) {
+        this.api = new UsersApi(users, audit, registration, privacy);
+        this.users = users;
+        this.privacy = privacy;
     }
 
     @GET
@@ -94,6 +99,40 @@ public final class AdminUsersPage {
     @Path("{username}/delete")
     public Response delete(@PathParam("username") String username) {
         return act(() -> api.delete(username));
+    }
+
+    @GET
+    @Path("{username}/data")
+    @RequiresCapability(UsersApi.PRIVACY)
+    @Produces("application/zip")
+    public Response data(@PathParam("username") String username) {
+        return api.data(username);
+    }
+
+    /** The confirmation step: what will be erased, by component, and what stops it. */
+    @GET
+    @Path("{username}/erase")
+    @RequiresCapability(UsersApi.PRIVACY)
+    public View confirmErase(@PathParam("username") String username) {
+        var u = users.byName(username).orElseThrow(() -> Problem.notFound("No user '" + username + "'."));
+        return eraseView(u.username(), u.displayName()).with("result", null);
+    }
+
+    @POST
+    @Path("{username}/erase")
+    @RequiresCapability(UsersApi.PRIVACY)
+    public Response erase(@PathParam("username") String username) {
+        var u = users.byName(username).orElseThrow(() -> Problem.notFound("No user '" + username + "'."));
+        try (Response r = api.erase(username)) {
+            return Response.status(r.getStatus()).entity(eraseView(u.username(), u.displayName()).with("result", r.getEntity())).build();
+        } catch (Problem p) {
+            return Response.status(p.status()).entity(eraseView(u.username(), u.displayName()).with("result", null).with("error", p.getMessage())).build();
+        }
+    }
+
+    private View eraseView(String username, String displayName) {
+        return View.of("kernel/admin/erase.ftlh").with("username", username).with("displayName", displayName)
+                .with("components", privacy.describe()).with("uncovered", privacy.uncovered()).with("error", "");
     }
 
     private Response act(Supplier<Object> op) {

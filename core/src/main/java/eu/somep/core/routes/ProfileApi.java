@@ -26,11 +26,25 @@ public final class ProfileApi {
     private final MessageCatalog messages;
     private final SignIn signIn;
 
-    public ProfileApi(Users users, AuditLog audit, MessageCatalog messages, SignIn signIn) {
+    private final eu.somep.core.privacy.Privacy privacy;
+
+    public ProfileApi(Users users, AuditLog audit, MessageCatalog messages, SignIn signIn, eu.somep.core.privacy.Privacy privacy) {
+        this.privacy = privacy;
         this.users = users;
         this.audit = audit;
         this.messages = messages;
         this.signIn = signIn;
+    }
+
+    /** "My data": one zip archive of everything the kernel and the running plugins store about the caller. */
+    @GET
+    @Path("data")
+    @PublicAccess
+    @Produces("application/zip")
+    public jakarta.ws.rs.core.Response data() {
+        User u = TokenApi.signedIn();
+        audit.record("user/export", u.username(), "own data");
+        return UsersApi.archive(privacy, u);
     }
 
     public record PasswordChange(String current, String password) {

@@ -29,7 +29,10 @@ public final class ProfilePage {
     private final AuditLog audit;
     private final SignIn signIn;
 
-    public ProfilePage(Users users, AuditLog audit, SignIn signIn) {
+    private final eu.somep.core.privacy.Privacy privacy;
+
+    public ProfilePage(Users users, AuditLog audit, SignIn signIn, eu.somep.core.privacy.Privacy privacy) {
+        this.privacy = privacy;
         this.users = users;
         this.audit = audit;
         this.signIn = signIn;
@@ -108,6 +111,6 @@ public final class ProfilePage {
         return View.of("kernel/profile.ftlh").with("user", u).with("tokens", users.tokens(u))
                 .with("newToken", newToken == null ? "" : newToken).with("error", error == null ? "" : error)
                 .with("profile", users.profile(u)).with("problems", List.of()).with("languages", Languages.CODES)
-                .with("passwordChanged", false);
+                .with("passwordChanged", false).with("privacy", privacy.describe());
     }
 }

@@ -3,6 +3,7 @@ package eu.somep.core.routes;
 import eu.somep.api.web.Problem;
 import eu.somep.api.web.RequiresCapability;
 import eu.somep.core.audit.AuditLog;
+import eu.somep.core.privacy.Privacy;
 import eu.somep.core.security.Current;
 import eu.somep.core.security.Profile;
 import eu.somep.core.security.User;
@@ -32,11 +33,15 @@ public final class UsersApi {
     private final AuditLog audit;
 
     private final Registration registration;
+    private final Privacy privacy;
+    /** Exporting and erasing people's data across all plugins (see {@link Privacy}). */
+    public static final String PRIVACY = "kernel:privacy";
 
-    public UsersApi(Users users, AuditLog audit, Registration registration) {
+    public UsersApi(Users users, AuditLog audit, Registration registration, Privacy privacy) {
         this.users = users;
         this.audit = audit;
         this.registration = registration;
+        this.privacy = privacy;
     }
 
     public record NewUser(String username, String displayName, String password) {
@@ -176,6 +181,54 @@ public final class UsersApi {
         users.delete(u);
         audit.record("user/delete", u.username(), null);
         return Response.noContent().build();
+    }
+
+    /** What personal data the kernel and each running plugin store, and the tables that no provider covers. */
+    public record PrivacyOverview(List<Privacy.Described> components, java.util.Map<String, List<String>> uncovered) {
+    }
+
+    @GET
+    @Path("privacy")
+    @RequiresCapability(PRIVACY)
+    public PrivacyOverview privacy() {
+        return new PrivacyOverview(privacy.describe(), privacy.uncovered());
+    }
+
+    /** One zip archive of everything the kernel and the running plugins store about the person. */
+    @GET
+    @Path("{username}/data")
+    @RequiresCapability(PRIVACY)
+    @Produces("application/zip")
+    public Response data(@PathParam("username") String username) {
+        User u = user(username);
+        audit.record("user/export", u.username(), "by an administrator");
+        return archive(privacy, u);
+    }
+
+    /** The archive as a download; shared with the user's own "my data". */
+    static Response archive(Privacy privacy, User u) {
+        jakarta.ws.rs.core.StreamingOutput body = out -> privacy.export(u, out);
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"somep-data-" + u.username() + ".zip\"").build();
+    }
+
+    /**
+     * Erases the person across all plugins, then deletes the account: 200 with what each component did, or 409 with
+     * the same report when something stopped it (tables no provider covers, or a provider that failed: the account
+     * then stays, suspended, and the erase can be run again).
+     */
+    @POST
+    @Path("{username}/erase")
+    @RequiresCapability(PRIVACY)
+    public Response erase(@PathParam("username") String username) {
+        User u = other(username);
+        Privacy.Erasure e = privacy.erase(u);
+        StringBuilder detail = new StringBuilder(e.complete() ? "complete" : "incomplete");
+        e.outcomes().forEach(o -> detail.append("; ").append(o.component()).append(": ").append(o.error() == null ? o.records() : "failed: " + o.error()));
+        if (!e.uncovered().isEmpty()) detail.append("; refused, not covered: ").append(String.join(", ", e.uncovered().keySet()));
+        // the person's name must not survive in the log: the entry names the account by its number
+        audit.record("user/erase", "#" + u.id(), detail.toString());
+        return Response.status(e.complete() ? 200 : 409).entity(e).type(MediaType.APPLICATION_JSON).build();
     }
 
     private User user(String username) {

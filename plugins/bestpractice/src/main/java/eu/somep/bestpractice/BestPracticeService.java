@@ -35,6 +35,7 @@ public class BestPracticeService {
     public static final List<String> SORTS = List.of("year", "country", "organisation");
 
     final BestPracticeStore store;
+    final eu.somep.bestpractice.internal.BestPracticePersonalData personal;
     final AccessControl access;
     final UserContext user;
     final UserDirectory directory;
@@ -45,6 +46,7 @@ public class BestPracticeService {
     public BestPracticeService(@Reference Database db, @Reference AccessControl access, @Reference UserContext user, @Reference UserDirectory directory,
                                @Reference Messages messages, @Reference CourseTracker courses) {
         this.store = new BestPracticeStore(db);
+        this.personal = new eu.somep.bestpractice.internal.BestPracticePersonalData(db);
         this.access = access;
         this.user = user;
         this.directory = directory;

@@ -44,6 +44,7 @@ public class CourseService implements CourseTracker {
     public static final String GRADES = "course:grade";
 
     final CourseStore store;
+    final eu.somep.course.internal.CoursePersonalData personal;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
@@ -54,6 +55,7 @@ public class CourseService implements CourseTracker {
     public CourseService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory,
                          @Reference UserContext user, @Reference Messages messages) {
         this.store = new CourseStore(db);
+        this.personal = new eu.somep.course.internal.CoursePersonalData(db, store);
         this.access = access;
         this.directory = directory;
         this.user = user;

@@ -288,7 +288,7 @@ public class ForumApi implements WebResource {
         Set<Long> editors = new HashSet<>();
         rows.forEach(r -> editors.add(((Number) r[1]).longValue()));
         var names = s.names(editors);
-        return rows.stream().map(r -> new Version((String) r[0], names.getOrDefault(((Number) r[1]).longValue(), "?"), instant(r[2]))).toList();
+        return rows.stream().map(r -> new Version((String) r[0], names.getOrDefault(((Number) r[1]).longValue(), s.anonymous()), instant(r[2]))).toList();
     }
 
     @POST
@@ -326,7 +326,7 @@ public class ForumApi implements WebResource {
         for (Object[] r : rows) {
             long postId = ((Number) r[1]).longValue();
             s.store.post(postId).ifPresent(p -> s.store.discussion(p.discussionId).flatMap(d -> s.store.forum(d.forumId)).filter(f -> s.canView(f) && s.moderator(f))
-                    .ifPresent(f -> out.add(new Views.ReportView(((Number) r[0]).longValue(), postId, p.discussionId, names.getOrDefault(((Number) r[2]).longValue(), "?"),
+                    .ifPresent(f -> out.add(new Views.ReportView(((Number) r[0]).longValue(), postId, p.discussionId, names.getOrDefault(((Number) r[2]).longValue(), s.anonymous()),
                             (String) r[3], instant(r[4]), abbreviate(Sanitizer.text(p.body))))));
         }
         return out;
@@ -544,7 +544,7 @@ public class ForumApi implements WebResource {
             Discussion d = s.store.discussion(p.discussionId).orElseThrow();
             Forum f = s.store.forum(d.forumId).orElseThrow();
             if (!s.visible(f, d, p)) continue;
-            out.add(new Views.SearchHit(p.id, d.id, d.title, names.getOrDefault(p.authorId, "?"), p.createdAt, abbreviate(Sanitizer.text(p.body))));
+            out.add(new Views.SearchHit(p.id, d.id, d.title, names.getOrDefault(p.authorId, s.anonymous()), p.createdAt, abbreviate(Sanitizer.text(p.body))));
         }
         return out;
     }

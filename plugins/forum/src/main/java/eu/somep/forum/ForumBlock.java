@@ -42,7 +42,7 @@ public class ForumBlock implements Block {
         var names = s.names(people);
         List<Item> items = new ArrayList<>();
         for (Post p : posts) {
-            s.store.discussion(p.discussionId).filter(d -> s.visible(s.store.forum(d.forumId).orElseThrow(), d, p)).ifPresent(d -> items.add(new Item(d.id, d.title, names.getOrDefault(p.authorId, "?"),
+            s.store.discussion(p.discussionId).filter(d -> s.visible(s.store.forum(d.forumId).orElseThrow(), d, p)).ifPresent(d -> items.add(new Item(d.id, d.title, names.getOrDefault(p.authorId, s.anonymous()),
                     ForumApi.abbreviate(Sanitizer.text(p.body)).replaceAll("\\s+", " "))));
         }
         return Optional.of(View.of("forum/block-latest.ftlh").with("items", items));

@@ -128,7 +128,7 @@ public class ForumMail implements ScheduledTask {
         UserDirectory.Person to = people.computeIfAbsent(userId, s.directory::byId).orElse(null);
         if (to == null || to.email() == null || to.email().isBlank()) return Optional.empty();
         if (!s.canSee(userId, f.get(), d.get(), p.get(), s.store.posts(d.get().id).get(0).id)) return Optional.empty();
-        String author = people.computeIfAbsent(p.get().authorId, s.directory::byId).map(UserDirectory.Person::displayName).orElse("?");
+        String author = people.computeIfAbsent(p.get().authorId, s.directory::byId).map(UserDirectory.Person::displayName).orElse(s.anonymous());
         return Optional.of(new Item(p.get(), d.get(), f.get(), to, author));
     }
 

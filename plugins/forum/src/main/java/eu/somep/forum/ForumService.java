@@ -46,6 +46,7 @@ public class ForumService {
     final ForumStore store;
     final SubscriptionStore subs;
     final SubjectStore subjects;
+    final eu.somep.forum.internal.ForumPersonalData personal;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
@@ -61,6 +62,7 @@ public class ForumService {
         this.store = new ForumStore(db);
         this.subs = new SubscriptionStore(store);
         this.subjects = new SubjectStore(store);
+        this.personal = new eu.somep.forum.internal.ForumPersonalData(store);
         this.access = access;
         this.directory = directory;
         this.user = user;
@@ -218,6 +220,11 @@ public class ForumService {
         return new Views.ForumView(f.id, f.name, f.intro, f.type, f.category, f.activityId, canStart(f), moderator(f));
     }
 
+    /** The name shown for an author whose account is gone (erased for privacy, or deleted). */
+    String anonymous() {
+        return messages.get("forum.anonymous");
+    }
+
     Map<Long, String> names(Set<Long> ids) {
         Map<Long, String> out = new HashMap<>();
         for (UserDirectory.Person p : directory.byIds(ids)) out.put(p.id(), p.displayName());
@@ -245,7 +252,7 @@ public class ForumService {
     }
 
     Views.DiscussionView view(Discussion d, Map<Long, String> names, int unread) {
-        return new Views.DiscussionView(d.id, d.forumId, d.title, names.getOrDefault(d.authorId, "?"), d.authorId, d.pinned, d.locked, d.createdAt, d.lastPostAt, unread);
+        return new Views.DiscussionView(d.id, d.forumId, d.title, names.getOrDefault(d.authorId, anonymous()), d.authorId, d.pinned, d.locked, d.createdAt, d.lastPostAt, unread);
     }
 
     /** The discussion as the current user may see it, nested (depth-first under their parents) or flat, oldest or newest first. */
@@ -308,7 +315,7 @@ public class ForumService {
 
     Views.PostView view(Forum f, Post p, int depth, Map<Long, String> names, Map<Long, Integer> helpful, Map<Long, List<ForumStore.Attachment>> files) {
         List<Views.AttachmentView> attached = p.deleted ? List.of() : files.getOrDefault(p.id, List.of()).stream().map(ForumService::view).toList();
-        return new Views.PostView(p.id, p.parentId, names.getOrDefault(p.authorId, "?"), p.authorId, p.deleted ? "" : p.body, p.createdAt, p.modifiedAt,
+        return new Views.PostView(p.id, p.parentId, names.getOrDefault(p.authorId, anonymous()), p.authorId, p.deleted ? "" : p.body, p.createdAt, p.modifiedAt,
                 p.modifiedAt.isAfter(p.createdAt.plusSeconds(1)), p.deleted, canEdit(f, p), canEdit(f, p), helpful.getOrDefault(p.id, 0), depth, attached);
     }
 

@@ -506,7 +506,7 @@ public class ForumSite implements WebResource {
             if (!s.visible(f, d, p)) continue;
             x.append("<entry><title>").append(escape(d.title)).append("</title><id>urn:somep:post:").append(p.id).append("</id>")
                     .append("<updated>").append(DateTimeFormatter.ISO_INSTANT.format(p.modifiedAt)).append("</updated>")
-                    .append("<author><name>").append(escape(names.getOrDefault(p.authorId, "?"))).append("</name></author>")
+                    .append("<author><name>").append(escape(names.getOrDefault(p.authorId, s.anonymous()))).append("</name></author>")
                     .append("<link href=\"/forum/discussion/").append(d.id).append("#p").append(p.id).append("\"/>")
                     .append("<content type=\"html\">").append(escape(p.body)).append("</content></entry>\n");
         }

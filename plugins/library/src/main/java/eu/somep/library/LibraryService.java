@@ -45,6 +45,7 @@ public class LibraryService {
     private static final Logger LOG = Logger.getLogger(LibraryService.class.getName());
 
     final LibraryStore store;
+    final eu.somep.library.internal.LibraryPersonalData personal;
     final FileStore files;
     final AccessControl access;
     final UserDirectory directory;
@@ -59,6 +60,7 @@ public class LibraryService {
                           @Reference Messages messages, @Reference CourseTracker courses,
                           @Reference(policyOption = ReferencePolicyOption.GREEDY) FileStore files, BundleContext context, LibraryConfig config) throws IOException {
         this.store = new LibraryStore(db);
+        this.personal = new eu.somep.library.internal.LibraryPersonalData(db);
         this.files = files;
         this.access = access;
         this.directory = directory;
@@ -215,6 +217,6 @@ public class LibraryService {
     }
 
     String name(long userId) {
-        return directory.byId(userId).map(p -> p.displayName()).orElse("?");
+        return directory.byId(userId).map(p -> p.displayName()).orElse(messages.get("library.anonymous"));
     }
 }

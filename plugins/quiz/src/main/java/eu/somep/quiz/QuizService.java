@@ -39,6 +39,7 @@ public class QuizService {
     public static final String GRADE = "quiz:grade";
 
     final QuizStore store;
+    final eu.somep.quiz.internal.QuizPersonalData personal;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
@@ -59,6 +60,7 @@ public class QuizService {
     public QuizService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
                        @Reference Messages messages, @Reference CourseTracker courses, @Reference EventBus events) {
         this.store = new QuizStore(db);
+        this.personal = new eu.somep.quiz.internal.QuizPersonalData(db);
         this.access = access;
         this.directory = directory;
         this.user = user;

@@ -387,6 +387,11 @@ public final class CourseStore {
 
     // ---- completion, grades, recent
 
+    /** Drops what is cached about a person (after their data was erased). */
+    public void forget(long userId) {
+        completions.remove(userId);
+    }
+
     public void complete(long activityId, long userId, String how) {
         completions.remove(userId);
         db.run(em -> {
