@@ -67,6 +67,35 @@ class PluginCatalogIT {
     }
 
     @Test
+    void a_newer_version_in_the_catalog_upgrades_and_the_plugins_that_need_it_keep_serving() throws Exception {
+        Path dir = catalog();
+        try (TestSomep somep = TestSomep.builder().noShippedPlugins().set(Settings.CATALOG, dir.toString()).start()) {
+            assertEquals(201, somep.send(somep.asAdmin("/api/admin/plugins/catalog/dependent/install").POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+            assertEquals("dependent", somep.get("/dependent").body());
+
+            // hello 1.1.0 appears in the catalog
+            TestPlugins.build(dir.resolve("next"), "hello", "1.1.0", TestCatalogs.plugin("hello", "1.1.0"));
+            java.nio.file.Files.move(dir.resolve("next").resolve("hello-1.1.0.jar"), dir.resolve("hello-1.1.0.jar"));
+            TestCatalogs.index(dir);
+            JsonNode hello = find(json(somep.send(somep.asAdmin("/api/admin/plugins/catalog").GET().build()), 200), "hello");
+            assertEquals("upgradable", hello.get("status").asText());
+            assertEquals("1.1.0", hello.get("version").asText());
+            assertEquals("1.0.0", hello.get("installedVersion").asText());
+            JsonNode plan = json(somep.send(somep.asAdmin("/api/admin/plugins/catalog/hello/plan").GET().build()), 200);
+            assertEquals(List.of("hello"), components(plan.get("install")));
+            assertTrue(plan.get("install").get(0).get("upgrade").asBoolean());
+
+            HttpResponse<String> up = somep.send(somep.asAdmin("/api/admin/plugins/catalog/hello/install").POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(201, up.statusCode(), up.body());
+            assertTrue(up.body().contains("\"version\":\"1.1.0\""), up.body());
+            assertEquals("hello", somep.get("/hello").body());
+            assertEquals("dependent", somep.get("/dependent").body(), "the plugin that needs hello serves after the upgrade");
+            assertTrue(somep.send(somep.asAdmin("/api/plugins/dependent").GET().build()).body().contains("\"state\":\"enabled\""));
+            assertEquals("installed", find(json(somep.send(somep.asAdmin("/api/admin/plugins/catalog").GET().build()), 200), "hello").get("status").asText());
+        }
+    }
+
+    @Test
     void an_unresolvable_plugin_is_refused_naming_what_is_missing() throws Exception {
         try (TestSomep somep = TestSomep.builder().noShippedPlugins().set(Settings.CATALOG, catalog().toString()).start()) {
             HttpResponse<String> plan = somep.send(somep.asAdmin("/api/admin/plugins/catalog/needy/plan").GET().build());

@@ -585,11 +585,23 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
                 throw new PluginRefusal(422, "Plugin '" + c + "' was migrated to version " + want + " but the framework refused the jar: " + rootMessage(e));
             }
             admit(fresh, false);
+            reviveRefreshed();
             PluginRecord after = existing(c);
             if (after.state() == PluginState.FAILED)
                 throw new PluginRefusal(422, "Plugin '" + c + "' was upgraded to version " + want + " (its migrations ran) but failed to start. " + after.reason());
             return info(after);
         });
+    }
+
+    /**
+     * The package refresh after an upgrade stops the plugins wired to the old bundle, and Felix starts again
+     * only bundles started persistently; the kernel starts plugins transiently, so it starts them itself.
+     */
+    private void reviveRefreshed() {
+        for (PluginRecord r : store.all()) {
+            Bundle b = bundles.get(r.component());
+            if (b != null && r.state() == PluginState.ENABLED && b.getState() != Bundle.ACTIVE) activate(b, r);
+        }
     }
 
     // ---- queries --------------------------------------------------------------------------------
