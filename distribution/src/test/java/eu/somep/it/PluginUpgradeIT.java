@@ -81,6 +81,30 @@ class PluginUpgradeIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void an_upgraded_shipped_plugin_starts_in_its_new_version_after_a_restart() throws Exception {
+        Path v1 = TestPlugins.build(work.resolve("v1"), "hello", "1.0.0", TestCatalogs.plugin("hello", "1.0.0"));
+        Path v2 = TestPlugins.build(work.resolve("v2"), "hello", "1.1.0", TestCatalogs.plugin("hello", "1.1.0"));
+        Path home;
+        try (TestSomep first = TestSomep.builder().noShippedPlugins().start()) {
+            home = first.home();
+        }
+        java.nio.file.Files.copy(v1, home.resolve("shipped").resolve("hello-1.0.0.jar"));
+        try (TestSomep somep = TestSomep.builder().home(home).start()) {
+            assertTrue(somep.send(somep.asAdmin("/api/plugins/hello").GET().build()).body().contains("\"version\":\"1.0.0\""));
+            HttpResponse<String> up = upload(somep, v2);
+            assertEquals(201, up.statusCode(), up.body());
+            assertEquals("hello", somep.get("/hello").body());
+        }
+        try (TestSomep again = TestSomep.builder().home(home).start()) {
+            var on = again.nextPluginState("enabled", "hello");
+            if (!again.kernel().plugins().bundle("hello").map(b -> b.getState() == org.osgi.framework.Bundle.ACTIVE).orElse(false)) TestSomep.await(on);
+            String info = again.send(again.asAdmin("/api/plugins/hello").GET().build()).body();
+            assertTrue(info.contains("\"version\":\"1.1.0\"") && info.contains("\"state\":\"enabled\""), "the deploy folder's newer jar wins over the shipped one: " + info);
+            assertEquals("hello", again.get("/hello").body());
+        }
+    }
+
     private static Map<String, String> migrations(String v2, String... more) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("V1__entries.sql", TestCatalogs.V1);
