@@ -594,8 +594,9 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
     }
 
     /**
-     * The package refresh after an upgrade stops the plugins wired to the old bundle, and Felix starts again
-     * only bundles started persistently; the kernel starts plugins transiently, so it starts them itself.
+     * The package refresh after an upgrade stops the plugins wired to the old bundle. The kernel started them
+     * transiently, so it does not count on the framework to start them again: any enabled one that is not
+     * active is activated here.
      */
     private void reviveRefreshed() {
         for (PluginRecord r : store.all()) {
