@@ -41,6 +41,10 @@ import eu.somep.core.event.Scheduler;
 import eu.somep.core.osgi.Framework;
 import eu.somep.core.plugin.PluginManager;
 import eu.somep.core.routes.AdminPluginsPage;
+import eu.somep.core.routes.AdminCatalogPage;
+import eu.somep.core.routes.AdminCompatibilityPage;
+import eu.somep.core.routes.CatalogApi;
+import eu.somep.core.plugin.catalog.Catalog;
 import eu.somep.core.routes.HealthRoutes;
 import eu.somep.core.routes.HomeRoutes;
 import eu.somep.core.routes.LoginRoutes;
@@ -134,6 +138,7 @@ public final class Kernel implements AutoCloseable {
         // changes made on another node of a cluster reach this one within the interval (0: never)
         int settingsPoll = settings.getInt(PluginSettings.POLL, 10_000);
         if (settingsPoll > 0) pluginSettings.refreshEvery(Duration.ofMillis(settingsPoll));
+        Catalog catalog = new Catalog(settings.catalogDir(), ctx, plugins);
         Problems problems = new Problems();
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
@@ -154,6 +159,7 @@ public final class Kernel implements AutoCloseable {
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn, privacy),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn, privacy),
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
+                new CatalogApi(catalog, audit), new AdminCatalogPage(catalog, audit), new AdminCompatibilityPage(catalog),
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
                 new UsersApi(users, audit, registration, privacy), new AdminUsersPage(users, audit, registration, privacy),

@@ -88,7 +88,7 @@ class AccessibilityIT {
 
     @Test
     void the_administration_pages_have_no_serious_violations() {
-        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard",
+        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/plugins/catalog", "/admin/plugins/compatibility?api=2.0.0", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard",
                 "/course/new", "/bestpractice/new", "/quiz/" + quiz));
     }
 

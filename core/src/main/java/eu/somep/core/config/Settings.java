@@ -22,6 +22,8 @@ public final class Settings {
     public static final String DATA = "somep.data";
     public static final String DEPLOY = "somep.deploy";
     public static final String PLUGINS = "somep.plugins";
+    /** The plugin catalog: a folder of plugin jars with an OSGi repository index, index.xml. */
+    public static final String CATALOG = "somep.catalog";
     public static final String DB_URL = "somep.db.url";
     public static final String DB_USER = "somep.db.user";
     public static final String DB_PASSWORD = "somep.db.password";
@@ -111,6 +113,7 @@ public final class Settings {
     public Path dataDir() { return Path.of(raw(DATA, home().resolve("data").toString())).toAbsolutePath().normalize(); }
     public Path deployDir() { return Path.of(raw(DEPLOY, home().resolve("deploy").toString())).toAbsolutePath().normalize(); }
     public Path pluginsDir() { return Path.of(raw(PLUGINS, dist().resolve("plugins").toString())).toAbsolutePath().normalize(); }
+    public Path catalogDir() { return Path.of(raw(CATALOG, dist().resolve("catalog").toString())).toAbsolutePath().normalize(); }
     public int port() { return getInt(PORT, 8080); }
     public boolean safeMode() { return getBoolean(SAFE_MODE); }
 

@@ -36,6 +36,7 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -100,9 +101,12 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             byComponent.put(d.component(), jar);
             descriptors.put(d.component(), d);
         }
+        Map<String, Version> upgraded = deployedVersions();
         for (String c : DependencyOrder.sort(descriptors)) {
             Optional<PluginRecord> row = store.find(c);
             if (row.isPresent() && row.get().state() == PluginState.UNINSTALLED) continue;
+            // An upgrade lives in the deploy folder and comes from there once FileInstall starts.
+            if (upgraded.containsKey(c) && upgraded.get(c).compareTo(Version.parseVersion(descriptors.get(c).version())) >= 0) continue;
             try {
                 Bundle b = context.installBundle(byComponent.get(c).toUri().toString());
                 // Bundle events arrive asynchronously: admit it now, so start-up waits for it.
@@ -112,6 +116,25 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             }
         }
         settle();
+    }
+
+    /** The components the deploy folder holds a jar of, with its version. */
+    private Map<String, Version> deployedVersions() {
+        Map<String, Version> out = new java.util.HashMap<>();
+        if (!Files.isDirectory(settings.deployDir())) return out;
+        try (var s = Files.list(settings.deployDir())) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".jar")).toList()) {
+                try {
+                    PluginDescriptor d = read(p);
+                    if (d.component() != null) out.merge(d.component(), Version.parseVersion(d.version()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                } catch (IOException | RuntimeException e) {
+                    LOG.fine("Not a plugin jar: " + p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("Cannot list " + settings.deployDir() + ": " + e.getMessage());
+        }
+        return out;
     }
 
     /** Waits until every lifecycle operation queued so far has run. */
@@ -477,7 +500,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             if (problem != null) throw new PluginRefusal(422, problem);
             Optional<PluginRecord> existing = store.find(d.component());
             if (existing.isPresent() && existing.get().state() != PluginState.UNINSTALLED && bundles.containsKey(d.component()))
-                throw new PluginRefusal(409, "Plugin '" + d.component() + "' is already installed (version " + existing.get().version() + "). Uninstall it first.");
+                return upgrade(tmp, d);
             String missing = missingDependencies(d);
             if (missing != null) throw new PluginRefusal(422, "Plugin '" + d.component() + "' cannot be installed. " + missing);
             Files.createDirectories(settings.deployDir());
@@ -506,6 +529,79 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             return info(r);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Replaces an installed plugin by a newer version of it. The old bundle stops, the new jar's pending
+     * migrations run (in one transaction where the database allows it); only when they succeeded is the old
+     * bundle uninstalled and the new one installed from the deploy folder. A failed migration starts the old
+     * version again. The same or an older version is refused (409): a database may already hold the newer schema.
+     */
+    private PluginInfo upgrade(Path jar, PluginDescriptor d) {
+        String c = d.component();
+        return onLifecycle(() -> {
+            PluginRecord row = existing(c);
+            Bundle old = bundles.get(c);
+            if (old == null) throw new PluginRefusal(409, "Plugin '" + c + "' has no bundle installed; uninstall it first.");
+            Version have = old.getVersion();
+            Version want;
+            try {
+                want = Version.parseVersion(d.version());
+            } catch (IllegalArgumentException e) {
+                throw new PluginRefusal(422, "Plugin '" + c + "' has an invalid Bundle-Version '" + d.version() + "'.");
+            }
+            if (want.equals(have)) throw new PluginRefusal(409, "Plugin '" + c + "' version " + have + " is already installed.");
+            if (want.compareTo(have) < 0)
+                throw new PluginRefusal(409, "Plugin '" + c + "' cannot be downgraded from version " + have + " to " + want
+                        + ": its data may already use the newer version's database schema. Install version " + have + " or newer.");
+            String missing = missingDependencies(d);
+            if (missing != null) throw new PluginRefusal(422, "Plugin '" + c + "' cannot be upgraded. " + missing);
+            boolean wasEnabled = row.state() == PluginState.ENABLED;
+            stopQuietly(old);
+            try {
+                migrations.migrateJar(jar, c);
+            } catch (IOException | RuntimeException e) {
+                // H2's message ends its first line with "; SQL statement:" (the statement follows on the next)
+                String why = rootMessage(e).replaceFirst("[;:,]?\\s*SQL statement:?\\s*$", "");
+                if (!why.endsWith(".")) why += ".";
+                if (wasEnabled) activate(old, row);
+                throw new PluginRefusal(422, "Plugin '" + c + "' was not upgraded to version " + want + ": its database migration failed: " + why
+                        + " Version " + have + " is still installed" + (wasEnabled ? " and serving." : "."));
+            }
+            Files.createDirectories(settings.deployDir());
+            Path target = settings.deployDir().resolve(c + "-" + want + "-" + Long.toString(System.currentTimeMillis(), 36) + ".jar");
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+            // Out of the map first, so the old bundle's UNINSTALLED event does not mark the plugin as removed.
+            bundles.remove(c, old);
+            deleteFromDeployFolder(old.getLocation());
+            uninstallQuietly(old);
+            Bundle fresh;
+            try {
+                fresh = context.installBundle(target.toUri().toString());
+            } catch (BundleException e) {
+                Files.deleteIfExists(target);
+                save(row.with(PluginState.FAILED, "Its upgrade to version " + want + " could not be installed: " + rootMessage(e)));
+                throw new PluginRefusal(422, "Plugin '" + c + "' was migrated to version " + want + " but the framework refused the jar: " + rootMessage(e));
+            }
+            admit(fresh, false);
+            reviveRefreshed();
+            PluginRecord after = existing(c);
+            if (after.state() == PluginState.FAILED)
+                throw new PluginRefusal(422, "Plugin '" + c + "' was upgraded to version " + want + " (its migrations ran) but failed to start. " + after.reason());
+            return info(after);
+        });
+    }
+
+    /**
+     * The package refresh after an upgrade stops the plugins wired to the old bundle. The kernel started them
+     * transiently, so it does not count on the framework to start them again: any enabled one that is not
+     * active is activated here.
+     */
+    private void reviveRefreshed() {
+        for (PluginRecord r : store.all()) {
+            Bundle b = bundles.get(r.component());
+            if (b != null && r.state() == PluginState.ENABLED && b.getState() != Bundle.ACTIVE) activate(b, r);
         }
     }
 

@@ -34,7 +34,7 @@ public final class AdminPluginsPage {
         this.audit = audit;
     }
 
-    private static final String FLASH = "somep.flash";
+    static final String FLASH = "somep.flash";
 
     /** The outcome of the last action is kept in the session for one page view, not in the address. */
     @GET
