@@ -48,6 +48,10 @@ import eu.somep.core.routes.PluginApi;
 import eu.somep.core.routes.TokenApi;
 import eu.somep.core.security.Current;
 import eu.somep.core.security.Users;
+import eu.somep.core.routes.AdminThemesPage;
+import eu.somep.core.routes.ThemesApi;
+import eu.somep.core.theme.ThemeTemplates;
+import eu.somep.core.theme.Themes;
 import eu.somep.core.view.Runtimes;
 import eu.somep.core.view.ViewRenderer;
 import eu.somep.core.web.JerseyConfigs;
@@ -86,6 +90,7 @@ public final class Kernel implements AutoCloseable {
     private Roles roles;
     private Mailer mailer;
     private Blocks blocks;
+    private Themes themes;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -111,7 +116,10 @@ public final class Kernel implements AutoCloseable {
         mailer = new Mailer(settings);
         registerServices(ctx);
 
-        runtimes = new Runtimes();
+        themes = new Themes(new SiteSettings(dataSource));
+        runtimes = new Runtimes(new ThemeTemplates(themes));
+        themes.onRemoved(runtimes::clearTemplates);
+        themes.track(ctx);
         ctx.addBundleListener(runtimes);
         navigation = new Navigation(runtimes);
         navigation.track(ctx);
@@ -132,7 +140,7 @@ public final class Kernel implements AutoCloseable {
                 Clock.systemUTC()), audit);
         var kernelMessages = runtimes.kernel().messages();
         Registration registration = new Registration(users, new Secrets(dataSource), new SiteSettings(dataSource), mailer, kernelMessages, audit, this::baseUrl);
-        ViewRenderer renderer = new ViewRenderer(navigation);
+        ViewRenderer renderer = new ViewRenderer(navigation, themes);
         blocks = new Blocks(runtimes, dataSource);
         blocks.track(ctx, renderer);
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes, blocks), new DashboardRoutes(blocks), new LoginRoutes(signIn, audit, registration),
@@ -141,7 +149,8 @@ public final class Kernel implements AutoCloseable {
                 new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
-                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration));
+                new UsersApi(users, audit, registration), new AdminUsersPage(users, audit, registration),
+                new ThemesApi(themes, kernelMessages, audit), new AdminThemesPage(themes, kernelMessages, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
@@ -150,7 +159,7 @@ public final class Kernel implements AutoCloseable {
         plugins.forgetVanishedDeployments();
         web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps,
                 new SecurityFilter(users, access, shiro, settings.getInt(Settings.SESSION_MAX_HOURS, 12) * 3_600_000L), settings.dataDir(),
-                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120));
+                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), themes::resource);
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
         framework.startDeployWatcher(plugins);
@@ -237,6 +246,7 @@ public final class Kernel implements AutoCloseable {
         if (navigation != null) navigation.close();
         if (homes != null) homes.close();
         if (blocks != null) blocks.close();
+        if (themes != null) themes.close();
         if (framework != null) framework.stop();
         if (events != null) events.close();
         if (mailer != null) mailer.close();

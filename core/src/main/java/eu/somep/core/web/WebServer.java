@@ -25,7 +25,8 @@ public final class WebServer {
     private final Server server;
     private final ServerConnector connector;
 
-    public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes) {
+    public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes,
+                     java.util.function.BiFunction<String, String, java.net.URL> themeFiles) {
         // 64 threads serve far more than the target load; idle ones go after 5 s so memory returns after a burst
         QueuedThreadPool threads = new QueuedThreadPool(64, 4, 5_000);
         threads.setName("somep-http");
@@ -46,7 +47,7 @@ public final class WebServer {
         sessions.setSessionCookie("SOMEPSESSION");
         sessions.setMaxInactiveInterval(idleMinutes * 60);
         ctx.addFilter(new FilterHolder(security), "/*", EnumSet.of(DispatcherType.REQUEST));
-        ctx.addServlet(new ServletHolder("static", new StaticServlet()), "/static/*");
+        ctx.addServlet(new ServletHolder("static", new StaticServlet(themeFiles)), "/static/*");
         ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps));
         dispatcher.getRegistration().setMultipartConfig(new MultipartConfigElement(tmp.toString(), 64L << 20, 64L << 20, 1 << 20));
         dispatcher.setInitOrder(1);
