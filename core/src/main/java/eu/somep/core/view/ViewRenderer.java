@@ -73,16 +73,19 @@ public final class ViewRenderer {
         }
         // a theme must not break pages for everyone: render into a buffer, and on failure again with the kernel's look
         somep.put("theme", theme.model());
-        StringWriter buffer = new StringWriter(16 * 1024);
+        Rewindable page = out instanceof Rewindable r ? r : null;
+        int mark = page == null ? 0 : page.mark();
+        Writer target = page != null ? out : new StringWriter(16 * 1024);
         try {
-            process(view, runtime, locale, theme.key(), model, buffer);
+            process(view, runtime, locale, theme.key(), model, target);
         } catch (IOException | RuntimeException e) {
+            if (page != null) page.rewind(mark);
             somep.put("theme", ActiveTheme.defaultModel());
             process(view, runtime, locale, null, model, out);
             LOG.warning("Theme " + theme.id() + " failed to render " + view.template() + ", shown with the default look: " + e.getMessage());
             return;
         }
-        out.write(buffer.toString());
+        if (page == null) out.write(target.toString());
     }
 
     private static void process(View view, PluginRuntime runtime, Locale locale, String themeKey, Map<String, Object> model, Writer out)
