@@ -18,7 +18,7 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <h2>Template overrides</h2>
  * {@link #templates()} maps kernel template names to templates of the theme's own folder, e.g.
- * {@code "kernel/header.ftlh" -> "night/header.ftlh"}. Only {@code .ftlh} templates are taken (HTML auto-escaping).
+ * {@code "kernel/header.ftlh" -> "academy/header.ftlh"}. Only {@code .ftlh} templates are taken (HTML auto-escaping).
  * An override sees what the kernel's template sees, plus {@code somep.theme} (id, logo, stylesheets). A page whose
  * themed rendering fails is rendered again with the kernel's templates, and the failure is logged.
  *
@@ -31,7 +31,7 @@ public interface Theme {
     /** The theme's name for the admin page, in the given language. */
     String name(Locale locale);
 
-    /** Stylesheets, paths under the bundle's {@code static/} folder, e.g. {@code "night.css"}. */
+    /** Stylesheets, paths under the bundle's {@code static/} folder, e.g. {@code "academy.css"}. */
     List<String> stylesheets();
 
     /** The logo, a path under the bundle's {@code static/} folder; empty keeps the site's name as text. */

@@ -83,10 +83,16 @@ public final class Themes {
         long now = System.nanoTime();
         String c = chosen;
         if (c == null || now - readAt > REREAD_NANOS) {
-            settings.changed();
-            c = settings.get(SETTING, DEFAULT);
-            chosen = c;
-            readAt = now;
+            readAt = now; // one re-read per interval, not one per request while the database is slow
+            try {
+                settings.changed();
+                c = settings.get(SETTING, DEFAULT);
+                chosen = c;
+            } catch (IllegalStateException e) {
+                // the look is not worth failing a page for: keep the last known choice until the database answers
+                LOG.warning("Cannot read the chosen theme, keeping " + (c == null ? DEFAULT : c) + ": " + e.getMessage());
+                if (c == null) c = DEFAULT;
+            }
         }
         return c;
     }
