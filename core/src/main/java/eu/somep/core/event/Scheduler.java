@@ -2,11 +2,13 @@ package eu.somep.core.event;
 
 import eu.somep.spi.task.ScheduledTask;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
@@ -24,8 +26,16 @@ public final class Scheduler implements AutoCloseable {
     });
     private ServiceTracker<ScheduledTask, Scheduled> tracker;
 
-    /** A task's schedule, and a lock held while it runs, so that removing it can wait for a run in progress. */
-    private record Scheduled(ScheduledFuture<?> future, ReentrantLock running) {
+    // Runs happen on threads of their own: the two scheduler threads only start them, so a task that hangs holds
+    // one runner thread, never the schedule of every other plugin's tasks.
+    private final ExecutorService runners = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "somep-task-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A task's schedule, and a permit held while it runs, so runs never overlap and removing it can wait for one. */
+    private record Scheduled(ScheduledFuture<?> future, Semaphore running) {
     }
 
     public void track(BundleContext ctx) {
@@ -36,16 +46,21 @@ public final class Scheduler implements AutoCloseable {
                 if (task == null) return null;
                 Duration every = task.interval();
                 long ms = Math.max(10, every.toMillis());
-                ReentrantLock running = new ReentrantLock();
-                // fixed delay: runs never overlap
+                Semaphore running = new Semaphore(1);
                 ScheduledFuture<?> f = pool.scheduleWithFixedDelay(() -> {
-                    running.lock();
+                    if (!running.tryAcquire()) return; // the last run is still going (or hangs): skip this one
                     try {
-                        task.run();
-                    } catch (RuntimeException | LinkageError e) {
-                        LOG.log(Level.WARNING, "Scheduled task " + task.getClass().getName() + " failed", e);
-                    } finally {
-                        running.unlock();
+                        runners.execute(() -> {
+                            try {
+                                task.run();
+                            } catch (RuntimeException | LinkageError e) {
+                                LOG.log(Level.WARNING, "Scheduled task " + task.getClass().getName() + " failed", e);
+                            } finally {
+                                running.release();
+                            }
+                        });
+                    } catch (RejectedExecutionException e) { // the kernel is stopping
+                        running.release();
                     }
                 }, ms, ms, TimeUnit.MILLISECONDS);
                 return new Scheduled(f, running);
@@ -57,7 +72,7 @@ public final class Scheduler implements AutoCloseable {
                 // the task's plugin is stopping (or the kernel): let a run in progress finish before its database
                 // closes under it, but never hang the stop on a task that blocks
                 try {
-                    if (s.running().tryLock(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) s.running().unlock();
+                    if (s.running().tryAcquire(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) s.running().release();
                     else LOG.warning("Scheduled task of " + ref.getBundle().getSymbolicName() + " still running after " + STOP_WAIT_SECONDS + " s; stopping anyway");
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -76,5 +91,6 @@ public final class Scheduler implements AutoCloseable {
     public void close() {
         if (tracker != null) tracker.close(); // waits for runs in progress (bounded)
         pool.shutdownNow();
+        runners.shutdownNow(); // interrupts runs that outlived their plugin's stop
     }
 }
