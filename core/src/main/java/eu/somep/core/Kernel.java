@@ -56,6 +56,10 @@ import eu.somep.core.routes.SettingsModel;
 import eu.somep.core.settings.PluginSettings;
 import eu.somep.core.security.Current;
 import eu.somep.core.security.Users;
+import eu.somep.core.routes.AdminThemesPage;
+import eu.somep.core.routes.ThemesApi;
+import eu.somep.core.theme.ThemeTemplates;
+import eu.somep.core.theme.Themes;
 import eu.somep.core.view.Runtimes;
 import eu.somep.core.view.ViewRenderer;
 import eu.somep.core.web.JerseyConfigs;
@@ -96,6 +100,7 @@ public final class Kernel implements AutoCloseable {
     private Blocks blocks;
     private PluginSettings pluginSettings;
     private eu.somep.core.privacy.Privacy privacy;
+    private Themes themes;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -121,7 +126,10 @@ public final class Kernel implements AutoCloseable {
         mailer = new Mailer(settings);
         registerServices(ctx);
 
-        runtimes = new Runtimes();
+        themes = new Themes(new SiteSettings(dataSource));
+        runtimes = new Runtimes(new ThemeTemplates(themes));
+        themes.onRemoved(runtimes::clearTemplates);
+        themes.track(ctx);
         ctx.addBundleListener(runtimes);
         navigation = new Navigation(runtimes);
         navigation.track(ctx);
@@ -149,7 +157,7 @@ public final class Kernel implements AutoCloseable {
                 Clock.systemUTC()), audit);
         var kernelMessages = runtimes.kernel().messages();
         Registration registration = new Registration(users, new Secrets(dataSource), new SiteSettings(dataSource), mailer, kernelMessages, audit, this::baseUrl);
-        ViewRenderer renderer = new ViewRenderer(navigation);
+        ViewRenderer renderer = new ViewRenderer(navigation, themes);
         blocks = new Blocks(runtimes, dataSource);
         blocks.track(ctx, renderer);
         SettingsModel settingsModel = new SettingsModel(plugins, pluginSettings, kernelMessages, this::pluginMessage);
@@ -163,7 +171,8 @@ public final class Kernel implements AutoCloseable {
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
                 new UsersApi(users, audit, registration, privacy), new AdminUsersPage(users, audit, registration, privacy),
-                new PluginSettingsApi(settingsModel, audit), new AdminPluginSettingsPage(settingsModel, audit));
+                new PluginSettingsApi(settingsModel, audit), new AdminPluginSettingsPage(settingsModel, audit),
+                new ThemesApi(themes, kernelMessages, audit), new AdminThemesPage(themes, kernelMessages, audit));
         apps = new WebApps(runtimes, new JerseyConfigs(renderer, problems), kernelRoutes);
         apps.track(ctx);
         ctx.addBundleListener(plugins);
@@ -172,7 +181,7 @@ public final class Kernel implements AutoCloseable {
         plugins.forgetVanishedDeployments();
         web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps,
                 new SecurityFilter(users, access, shiro, settings.getInt(Settings.SESSION_MAX_HOURS, 12) * 3_600_000L), settings.dataDir(),
-                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120));
+                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), themes::resource);
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
         framework.startDeployWatcher(plugins);
@@ -270,6 +279,7 @@ public final class Kernel implements AutoCloseable {
         if (homes != null) homes.close();
         if (blocks != null) blocks.close();
         if (privacy != null) privacy.close();
+        if (themes != null) themes.close();
         if (framework != null) framework.stop();
         if (events != null) events.close();
         if (mailer != null) mailer.close();

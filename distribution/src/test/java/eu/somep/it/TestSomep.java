@@ -46,6 +46,13 @@ public final class TestSomep implements AutoCloseable {
         private final Map<String, String> settings = new HashMap<>();
         private boolean shipped = true;
         private Path home;
+        private Path shippedFrom;
+
+        /** Ships the plugins of this folder instead of the distribution's (a partner distribution's plugin set). */
+        public Builder shippedFrom(Path pluginsDir) {
+            shippedFrom = pluginsDir;
+            return this;
+        }
 
         public Builder noShippedPlugins() {
             shipped = false;
@@ -78,7 +85,7 @@ public final class TestSomep implements AutoCloseable {
             Path plugins = h.resolve("shipped");
             Files.createDirectories(plugins);
             if (shipped && home == null) {
-                try (var s = Files.list(dist.resolve("plugins"))) {
+                try (var s = Files.list(shippedFrom != null ? shippedFrom : dist.resolve("plugins"))) {
                     for (Path p : s.toList()) Files.copy(p, plugins.resolve(p.getFileName()));
                 }
             }

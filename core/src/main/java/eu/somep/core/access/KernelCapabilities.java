@@ -11,7 +11,8 @@ public final class KernelCapabilities {
             new CapabilityDef("kernel:backup", "site", List.of("config", "personaldata"), "kernel.cap.backup", Map.of("administrator", "allow")),
             new CapabilityDef("kernel:manageroles", "site", List.of("config", "personaldata"), "kernel.cap.manageroles", Map.of("administrator", "allow")),
             new CapabilityDef("kernel:manageusers", "site", List.of("personaldata"), "kernel.cap.manageusers", Map.of("administrator", "allow", "manager", "allow")),
-            new CapabilityDef("kernel:privacy", "site", List.of("personaldata", "dataloss"), "kernel.cap.privacy", Map.of("administrator", "allow")));
+            new CapabilityDef("kernel:privacy", "site", List.of("personaldata", "dataloss"), "kernel.cap.privacy", Map.of("administrator", "allow")),
+            new CapabilityDef("kernel:managethemes", "site", List.of("config"), "kernel.cap.managethemes", Map.of("administrator", "allow")));
 
     private KernelCapabilities() {
     }

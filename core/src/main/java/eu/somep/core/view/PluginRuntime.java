@@ -1,6 +1,7 @@
 package eu.somep.core.view;
 
 import eu.somep.core.i18n.MessageCatalog;
+import eu.somep.core.theme.ThemeTemplates;
 import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
@@ -23,13 +24,15 @@ public final class PluginRuntime implements AutoCloseable {
     private final DefaultObjectWrapper wrapper;
     private final MessageCatalog messages;
 
-    public PluginRuntime(String component, ClassLoader loader, MessageCatalog messages) {
+    public PluginRuntime(String component, ClassLoader loader, MessageCatalog messages, ThemeTemplates themes) {
         this.component = component;
         this.messages = messages;
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         TemplateLoader own = new ClassTemplateLoader(loader, "templates");
-        freemarker.setTemplateLoader(loader == PluginRuntime.class.getClassLoader() ? own
-                : new MultiTemplateLoader(new TemplateLoader[] {own, new ClassTemplateLoader(PluginRuntime.class.getClassLoader(), "templates")}));
+        // the active theme's templates first (they answer only to _theme/ names), then the plugin's, then the kernel's
+        freemarker.setTemplateLoader(loader == PluginRuntime.class.getClassLoader() ? new MultiTemplateLoader(new TemplateLoader[] {themes.loader(), own})
+                : new MultiTemplateLoader(new TemplateLoader[] {themes.loader(), own, new ClassTemplateLoader(PluginRuntime.class.getClassLoader(), "templates")}));
+        freemarker.setTemplateLookupStrategy(themes.lookup());
         freemarker.setDefaultEncoding("UTF-8");
         // templates live in jars that never change under a running runtime (a new bundle gets a new runtime)
         freemarker.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);

@@ -2,6 +2,7 @@ package eu.somep.core.view;
 
 import eu.somep.core.i18n.MessageCatalog;
 import eu.somep.core.plugin.PluginDescriptor;
+import eu.somep.core.theme.ThemeTemplates;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.Bundle;
@@ -13,10 +14,18 @@ import org.osgi.framework.wiring.BundleWiring;
 public final class Runtimes implements BundleListener {
     private final PluginRuntime kernel;
     private final Map<Long, PluginRuntime> byBundle = new ConcurrentHashMap<>();
+    private final ThemeTemplates themes;
 
-    public Runtimes() {
+    public Runtimes(ThemeTemplates themes) {
+        this.themes = themes;
         ClassLoader own = Runtimes.class.getClassLoader();
-        kernel = new PluginRuntime("kernel", own, new MessageCatalog("kernel", own, null));
+        kernel = new PluginRuntime("kernel", own, new MessageCatalog("kernel", own, null), themes);
+    }
+
+    /** Drops every cached template (a theme went away: nothing may keep its bundle's templates alive). */
+    public void clearTemplates() {
+        kernel.freemarker().clearTemplateCache();
+        for (PluginRuntime r : byBundle.values()) r.freemarker().clearTemplateCache();
     }
 
     public PluginRuntime kernel() {
@@ -27,7 +36,7 @@ public final class Runtimes implements BundleListener {
         return byBundle.computeIfAbsent(b.getBundleId(), id -> {
             ClassLoader loader = b.adapt(BundleWiring.class).getClassLoader();
             String component = PluginDescriptor.of(b).component();
-            return new PluginRuntime(component, loader, new MessageCatalog(component, loader, kernel.messages()));
+            return new PluginRuntime(component, loader, new MessageCatalog(component, loader, kernel.messages()), themes);
         });
     }
 

@@ -3,6 +3,8 @@ package eu.somep.core.view;
 import eu.somep.api.web.View;
 import eu.somep.core.i18n.Languages;
 import eu.somep.core.security.Current;
+import eu.somep.core.theme.ActiveTheme;
+import eu.somep.core.theme.Themes;
 import eu.somep.core.web.Navigation;
 import freemarker.core.Environment;
 import freemarker.template.TemplateDirectiveBody;
@@ -31,10 +33,13 @@ import java.util.Map;
  * languages, nav, path).
  */
 public final class ViewRenderer {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ViewRenderer.class.getName());
     private final Navigation navigation;
+    private final Themes themes;
 
-    public ViewRenderer(Navigation navigation) {
+    public ViewRenderer(Navigation navigation, Themes themes) {
         this.navigation = navigation;
+        this.themes = themes;
     }
 
     public void render(View view, PluginRuntime runtime, Writer out) throws IOException {
@@ -60,8 +65,33 @@ public final class ViewRenderer {
         model.put("can", (TemplateMethodModelEx) args -> !args.isEmpty() && cur.can(String.valueOf(unwrap(args.get(0)))));
         model.put("date", (TemplateMethodModelEx) args -> args.isEmpty() ? "" : date(args.get(0), locale));
         model.put("cached", (TemplateDirectiveModel) (env, params, loopVars, body) -> cached(runtime, locale, env, params, body));
+        ActiveTheme theme = themes.active().orElse(null);
+        if (theme == null) {
+            somep.put("theme", ActiveTheme.defaultModel());
+            process(view, runtime, locale, null, model, out);
+            return;
+        }
+        // a theme must not break pages for everyone: render into a buffer, and on failure again with the kernel's look
+        somep.put("theme", theme.model());
+        Rewindable page = out instanceof Rewindable r ? r : null;
+        int mark = page == null ? 0 : page.mark();
+        Writer target = page != null ? out : new StringWriter(16 * 1024);
         try {
-            runtime.freemarker().getTemplate(view.template(), locale).process(model, out);
+            process(view, runtime, locale, theme.key(), model, target);
+        } catch (IOException | RuntimeException e) {
+            if (page != null) page.rewind(mark);
+            somep.put("theme", ActiveTheme.defaultModel());
+            process(view, runtime, locale, null, model, out);
+            LOG.warning("Theme " + theme.id() + " failed to render " + view.template() + ", shown with the default look: " + e.getMessage());
+            return;
+        }
+        if (page == null) out.write(target.toString());
+    }
+
+    private static void process(View view, PluginRuntime runtime, Locale locale, String themeKey, Map<String, Object> model, Writer out)
+            throws IOException {
+        try {
+            runtime.freemarker().getTemplate(view.template(), locale, themeKey, null, true, false).process(model, out);
         } catch (TemplateException e) {
             throw new IOException("Template " + view.template() + " of " + runtime.component() + " failed: " + e.getMessage(), e);
         }

@@ -28,7 +28,8 @@ public final class WebServer {
     static final int PER_PLUGIN = 64;
     static final int RESERVE = 16;
 
-    public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes) {
+    public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes,
+                     java.util.function.BiFunction<String, String, java.net.URL> themeFiles) {
         // 64 threads serve far more than the target load; idle ones go after 5 s so memory returns after a burst.
         // One plugin may use PER_PLUGIN of them; the RESERVE more keep the site up when a plugin's requests hang.
         QueuedThreadPool threads = new QueuedThreadPool(PER_PLUGIN + RESERVE, 4, 5_000);
@@ -50,7 +51,7 @@ public final class WebServer {
         sessions.setSessionCookie("SOMEPSESSION");
         sessions.setMaxInactiveInterval(idleMinutes * 60);
         ctx.addFilter(new FilterHolder(security), "/*", EnumSet.of(DispatcherType.REQUEST));
-        ctx.addServlet(new ServletHolder("static", new StaticServlet()), "/static/*");
+        ctx.addServlet(new ServletHolder("static", new StaticServlet(themeFiles)), "/static/*");
         ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps, PER_PLUGIN));
         dispatcher.getRegistration().setMultipartConfig(new MultipartConfigElement(tmp.toString(), 64L << 20, 64L << 20, 1 << 20));
         dispatcher.setInitOrder(1);
