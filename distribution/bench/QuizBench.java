@@ -98,6 +98,30 @@ public class QuizBench {
         }
     }
 
+    static long serverPid;
+    static long ticksPerSecond;
+
+    /** utime + stime of the server process in clock ticks (0 without its pid). */
+    static long cpuTicks() {
+        if (serverPid <= 0) return 0;
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15, counted from the state (field 3)
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] l = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return l[0] + ", " + l[1] + ", " + l[2];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
     static void run(String[] args) throws Exception {
         base = args[0];
         String admin = args[1];
@@ -105,6 +129,11 @@ public class QuizBench {
         int questions = 20;
         int every = Integer.parseInt(args.length > 3 ? args[3] : "15");
         int burstSeconds = Integer.parseInt(args.length > 4 ? args[4] : "20");
+        // the server's process id and clock ticks a second: its own CPU time per request, which a busy machine moves
+        // much less than latency or requests/s (those also count the neighbours and this load driver)
+        serverPid = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        ticksPerSecond = args.length > 6 ? Long.parseLong(args[6]) : 100;
+        String load0 = loadAverage();
         Random random = new Random(42);
 
         System.err.println("setting up " + n + " trainees and a " + questions + "-question quiz");
@@ -142,6 +171,7 @@ public class QuizBench {
         AtomicLong requests = new AtomicLong();
         ScheduledExecutorService pool = Executors.newScheduledThreadPool(96);
         CountDownLatch done = new CountDownLatch(n);
+        long cpu1 = cpuTicks();
         long t0 = System.nanoTime();
         for (Trainee t : ts) {
             long delay = (long) (random.nextDouble() * every * 1000);
@@ -192,6 +222,7 @@ public class QuizBench {
         }
         if (!done.await(30, TimeUnit.MINUTES)) throw new IllegalStateException("phase 1 did not end");
         double phase1 = (System.nanoTime() - t0) / 1e9;
+        cpu1 = cpuTicks() - cpu1;
 
         // check every attempt: each response as last sent, each mark and the grade as expected
         int lost = 0;
@@ -227,7 +258,15 @@ public class QuizBench {
         latencies.clear();
         AtomicLong burst = new AtomicLong();
         AtomicInteger burstErrors = new AtomicInteger();
-        long end = System.nanoTime() + burstSeconds * 1_000_000_000L;
+        // every client starts its attempts first; the timed, CPU-measured loop is saves only
+        AtomicLong endAt = new AtomicLong();
+        AtomicLong b0At = new AtomicLong();
+        AtomicLong cpu2At = new AtomicLong();
+        java.util.concurrent.CyclicBarrier ready = new java.util.concurrent.CyclicBarrier(clients, () -> {
+            cpu2At.set(cpuTicks());
+            b0At.set(System.nanoTime());
+            endAt.set(System.nanoTime() + burstSeconds * 1_000_000_000L);
+        });
         var workers = Executors.newFixedThreadPool(clients);
         List<java.util.concurrent.Future<?>> ws = new ArrayList<>();
         for (int w = 0; w < clients; w++) {
@@ -240,6 +279,8 @@ public class QuizBench {
                     t.attempt = num("\"attempt\":\\{\"id\":(\\d+)", ok(call(t.token, "POST", "/api/quiz/quizzes/" + quiz + "/attempts", null)));
                     java.util.Arrays.fill(t.seq, 0);
                 }
+                ready.await();
+                long end = endAt.get();
                 int k = 0;
                 while (System.nanoTime() < end) {
                     Trainee t = mine.get(k++ % mine.size());
@@ -255,9 +296,9 @@ public class QuizBench {
                 return null;
             }));
         }
-        long b0 = System.nanoTime();
         for (var f : ws) f.get();
-        double burstTime = (System.nanoTime() - b0) / 1e9;
+        double burstTime = (System.nanoTime() - b0At.get()) / 1e9;
+        long cpu2 = cpuTicks() - cpu2At.get();
         workers.shutdown();
         pool.shutdownNow();
         List<Long> p2 = new ArrayList<>(latencies);
@@ -270,6 +311,11 @@ public class QuizBench {
         System.out.printf("| Refused saves or failed requests (phase 1) | %d |%n", errors.get());
         System.out.printf("| Lost answers / misgraded answers or grades | %d / %d |%n", lost, misgraded);
         System.out.printf("| Closed loop (%d clients): autosaves/s, p50 / p99 | %.1f, %.1f / %.1f ms (%d non-200) |%n", clients, burst.get() / burstTime, pct(p2, 0.5), pct(p2, 0.99), burstErrors.get());
+        if (serverPid > 0) {
+            System.out.printf("| Server CPU per request: phase 1 (all requests) / closed loop (autosaves) | %.2f / %.2f ms |%n",
+                    cpu1 * 1000.0 / ticksPerSecond / Math.max(1, requests.get()), cpu2 * 1000.0 / ticksPerSecond / Math.max(1, burst.get()));
+        }
+        System.out.printf("| Load average (1, 5, 15 min) at start / end | %s / %s |%n", load0, loadAverage());
         System.exit(lost == 0 && misgraded == 0 && errors.get() == 0 ? 0 : 1);
     }
 }

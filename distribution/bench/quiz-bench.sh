@@ -25,4 +25,4 @@ for _ in $(seq 1 600); do
   [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $ADMIN" "$BASE/api/quiz/quizzes/1" || true)" = 200 ] && break; sleep 0.2
 done
 log "running ${BENCH_TRAINEES:-500} trainees (this takes a few minutes)"
-java "$(dirname "${BASH_SOURCE[0]}")/QuizBench.java" "$BASE" "$ADMIN" "${BENCH_TRAINEES:-500}" "${BENCH_AUTOSAVE_SECONDS:-15}" "${BENCH_BURST_SECONDS:-20}"
+java "$(dirname "${BASH_SOURCE[0]}")/QuizBench.java" "$BASE" "$ADMIN" "${BENCH_TRAINEES:-500}" "${BENCH_AUTOSAVE_SECONDS:-15}" "${BENCH_BURST_SECONDS:-20}" "$PID" "$(getconf CLK_TCK)"

@@ -61,7 +61,7 @@ final class Attempts {
         Map<Integer, QuestionType.Grade> grades = new LinkedHashMap<>();
         List<Response> rs = s.store.responses(a.id);
         for (Response r : rs) {
-            Question qu = s.store.question(r.questionId).orElseThrow();
+            Question qu = s.version(r.questionId);
             QuestionType t = s.type(qu.type);
             if (!t.graded() || t.manual()) continue; // a description earns nothing; an essay waits for its grader
             QuestionType.Grade g = t.grade(QuizStore.data(qu), r.state, r.response);

@@ -71,7 +71,11 @@ public class QuizApi implements WebResource {
     public record Save(String response, Integer sequence) {
     }
 
-    public record CategoryView(long id, long courseId, String name) {
+    /** {@code site}: a site-wide category (course id 0), usable from every course's quizzes. */
+    public record CategoryView(long id, long courseId, String name, boolean site) {
+        CategoryView(Category c) {
+            this(c.id, c.courseId, c.name, c.courseId == QuizService.SITE_BANK);
+        }
     }
 
     public record AnswerView(String text, double fraction, String feedback, double tolerance, String match) {
@@ -85,7 +89,7 @@ public class QuizApi implements WebResource {
     }
 
     public record QuizView(long id, long activityId, String name, String intro, Instant openAt, Instant closeAt, int timeLimit, int attempts, String grading,
-                           double passGrade, double maxGrade, int questions, String overdue, int grace) {
+                           double passGrade, double maxGrade, int questions, String overdue, int grace, int perPage, String navigation, boolean shuffle) {
     }
 
     public record AttemptView(long id, long quizId, long userId, String username, int number, String state, Instant startedAt, Instant deadline,
@@ -103,8 +107,15 @@ public class QuizApi implements WebResource {
                        String response, int sequence, Double fraction, String feedback, String rightAnswer, String generalFeedback, boolean graded, boolean manual) {
     }
 
-    /** {@code overall}: the quiz's feedback for the grade band reached; {@code review}: what the viewer may see of a closed attempt. */
-    public record AttemptPage(AttemptView attempt, List<Item> items, String overall, Review review, Instant now) {
+    /**
+     * {@code overall}: the quiz's feedback for the grade band reached; {@code review}: what the viewer may see of a closed
+     * attempt. An open attempt shows one {@code page} (from 1) of {@code pages}; a closed one every question ({@code page} 0).
+     * {@code navigation}: free (any page) or sequential (forward only).
+     */
+    public record AttemptPage(AttemptView attempt, List<Item> items, String overall, Review review, Instant now, int page, int pages, String navigation) {
+    }
+
+    public record Move(Integer page) {
     }
 
     /** What of a closed attempt its viewer may see: the responses, the marks, the feedback and the right answers. */
@@ -125,7 +136,7 @@ public class QuizApi implements WebResource {
     QuizView view(Quiz q) {
         ActivityInstance a = s.activity(q);
         return new QuizView(q.id, a.activityId(), a.name(), q.intro, q.openAt, q.closeAt, q.timeLimit, q.attempts, q.grading, q.passGrade, q.maxGrade,
-                s.store.slots(q.id).size(), q.overdue, q.grace);
+                s.store.slots(q.id).size(), q.overdue, q.grace, q.perPage, q.navigation, q.shuffle);
     }
 
     AttemptView view(Attempt a, Quiz q) {
@@ -171,12 +182,15 @@ public class QuizApi implements WebResource {
 
     // ---- bank
 
+    /** The course's categories, then the site-wide ones (which its quizzes may use too). */
     @GET
     @Path("courses/{id}/categories")
     @ContextCapability(QuizService.QUESTIONS)
     public List<CategoryView> categories(@PathParam("id") long courseId) {
         s.courseContext(courseId);
-        return s.store.categories(courseId).stream().map(c -> new CategoryView(c.id, c.courseId, c.name)).toList();
+        List<CategoryView> out = new ArrayList<>(s.store.categories(courseId).stream().map(CategoryView::new).toList());
+        out.addAll(s.store.categories(QuizService.SITE_BANK).stream().map(CategoryView::new).toList());
+        return out;
     }
 
     @POST
@@ -184,21 +198,42 @@ public class QuizApi implements WebResource {
     @ContextCapability(QuizService.QUESTIONS)
     public jakarta.ws.rs.core.Response addCategory(@PathParam("id") long courseId, NewCategory n) {
         s.courseContext(courseId);
-        if (n == null || n.name() == null || n.name().isBlank() || n.name().length() > 255) throw invalid(List.of("quiz.error.name"));
-        Category c = s.store.saveCategory(courseId, n.name().trim());
-        return jakarta.ws.rs.core.Response.status(201).entity(new CategoryView(c.id, c.courseId, c.name)).build();
+        return jakarta.ws.rs.core.Response.status(201).entity(newCategory(courseId, n)).build();
     }
 
+    private CategoryView newCategory(long courseId, NewCategory n) {
+        if (n == null || n.name() == null || n.name().isBlank() || n.name().length() > 255) throw invalid(List.of("quiz.error.name"));
+        return new CategoryView(s.store.saveCategory(courseId, n.name().trim()));
+    }
+
+    /** The site-wide categories, for those who manage the site's bank. */
+    @GET
+    @Path("site/categories")
+    @ContextCapability(QuizService.SITEBANK)
+    public List<CategoryView> siteCategories() {
+        s.requireSiteBank();
+        return s.store.categories(QuizService.SITE_BANK).stream().map(CategoryView::new).toList();
+    }
+
+    @POST
+    @Path("site/categories")
+    @ContextCapability(QuizService.SITEBANK)
+    public jakarta.ws.rs.core.Response addSiteCategory(NewCategory n) {
+        s.requireSiteBank();
+        return jakarta.ws.rs.core.Response.status(201).entity(newCategory(QuizService.SITE_BANK, n)).build();
+    }
+
+    /** A category's questions; a site-wide category's also for those who manage the bank of {@code course}. */
     @GET
     @Path("categories/{id}/questions")
-    @ContextCapability(QuizService.QUESTIONS)
-    public List<QuestionView> questions(@PathParam("id") long categoryId) {
-        return s.store.questions(s.category(categoryId).id).stream().map(this::view).toList();
+    @ContextCapability({QuizService.QUESTIONS, QuizService.SITEBANK})
+    public List<QuestionView> questions(@PathParam("id") long categoryId, @QueryParam("course") Long course) {
+        return s.store.questions(s.category(categoryId, course).id).stream().map(this::view).toList();
     }
 
     @POST
     @Path("categories/{id}/questions")
-    @ContextCapability(QuizService.QUESTIONS)
+    @ContextCapability({QuizService.QUESTIONS, QuizService.SITEBANK})
     public jakarta.ws.rs.core.Response addQuestion(@PathParam("id") long categoryId, NewQuestion n) {
         Category c = s.category(categoryId);
         Question q = saveQuestion(null, c.id, n);
@@ -207,15 +242,15 @@ public class QuizApi implements WebResource {
 
     @GET
     @Path("questions/{id}")
-    @ContextCapability(QuizService.QUESTIONS)
-    public QuestionView question(@PathParam("id") long id) {
-        return view(s.question(id));
+    @ContextCapability({QuizService.QUESTIONS, QuizService.SITEBANK})
+    public QuestionView question(@PathParam("id") long id, @QueryParam("course") Long course) {
+        return view(s.question(id, course));
     }
 
     /** Editing saves a new version; attempts that used an older one keep it. */
     @PUT
     @Path("questions/{id}")
-    @ContextCapability(QuizService.QUESTIONS)
+    @ContextCapability({QuizService.QUESTIONS, QuizService.SITEBANK})
     public QuestionView editQuestion(@PathParam("id") long id, NewQuestion n) {
         Question old = s.question(id);
         Question latest = s.store.latest(old.familyId).orElse(old);
@@ -268,7 +303,7 @@ public class QuizApi implements WebResource {
     @POST
     @Path("categories/{id}/import")
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.APPLICATION_OCTET_STREAM})
-    @ContextCapability(QuizService.QUESTIONS)
+    @ContextCapability({QuizService.QUESTIONS, QuizService.SITEBANK})
     public Exchange.Report importQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format, String body) {
         return new Exchange(this).read(s.category(categoryId), format, body);
     }
@@ -277,9 +312,9 @@ public class QuizApi implements WebResource {
     @GET
     @Path("categories/{id}/export")
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML})
-    @ContextCapability(QuizService.QUESTIONS)
-    public jakarta.ws.rs.core.Response exportQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format) {
-        Category c = s.category(categoryId);
+    @ContextCapability({QuizService.QUESTIONS, QuizService.SITEBANK})
+    public jakarta.ws.rs.core.Response exportQuestions(@PathParam("id") long categoryId, @QueryParam("format") String format, @QueryParam("course") Long course) {
+        Category c = s.category(categoryId, course);
         String f = format == null ? "gift" : format;
         String body = new Exchange(this).write(c, f);
         String type = "xml".equals(f) ? "application/xml; charset=UTF-8" : "text/plain; charset=UTF-8";
@@ -324,7 +359,14 @@ public class QuizApi implements WebResource {
         if (n == null || n.questionId() == null) throw invalid(List.of("quiz.error.question"));
         Question question = s.store.question(n.questionId()).orElseThrow(() -> invalid(List.of("quiz.error.question")));
         Category c = s.store.category(question.categoryId).orElseThrow();
-        if (c.courseId != s.activity(q).courseId()) throw invalid(List.of("quiz.error.question"));
+        if (c.courseId == QuizService.SITE_BANK) {
+            // a site-wide question: for those who manage the bank of the quiz's course
+            if (!s.access.can(QuizService.QUESTIONS, s.access.findContext(eu.somep.api.security.AccessControl.COURSE, s.activity(q).courseId()).orElseThrow(s::notFound))) {
+                throw invalid(List.of("quiz.error.question"));
+            }
+        } else if (c.courseId != s.activity(q).courseId()) {
+            throw invalid(List.of("quiz.error.question"));
+        }
         double mark = n.mark() == null ? 1 : n.mark();
         if (!(mark > 0 && mark <= 1000)) throw invalid(List.of("quiz.error.mark"));
         Slot sl = s.store.addSlot(q.id, question.familyId, mark);
@@ -378,9 +420,10 @@ public class QuizApi implements WebResource {
             Instant limit = now.plusSeconds(q.timeLimit);
             if (deadline == null || limit.isBefore(deadline)) deadline = limit;
         }
+        String layout = Layout.start(rs.stream().map(r -> r.slot).toList(), q.perPage, q.shuffle, random).stored();
         Attempt a;
         try {
-            a = s.store.startAttempt(q.id, me, mine.size() + 1, now, deadline, rs);
+            a = s.store.startAttempt(q.id, me, mine.size() + 1, now, deadline, layout, rs);
         } catch (RuntimeException e) {
             // a simultaneous start took the number: resume that one
             a = s.store.attempts(q.id, me).stream().filter(Attempts::open).findFirst().orElseThrow(() -> e);
@@ -389,12 +432,38 @@ public class QuizApi implements WebResource {
         return jakarta.ws.rs.core.Response.status(201).entity(page(a, q)).build();
     }
 
+    static boolean sequential(Quiz q) {
+        return "sequential".equals(q.navigation);
+    }
+
     AttemptPage page(Attempt a, Quiz q) {
+        return page(a, q, null);
+    }
+
+    /**
+     * An attempt as its viewer may see it: an open one at the page asked for ({@code wanted}, null: the page it is on;
+     * sequential navigation allows only that one), a closed one whole; in the attempt's own order either way.
+     */
+    AttemptPage page(Attempt a, Quiz q, Integer wanted) {
         boolean closed = !Attempts.open(a);
         Review rv = closed ? review(a, q) : Review.ALL;
+        Map<Integer, Response> bySlot = new LinkedHashMap<>();
+        for (Response r : s.store.responses(a.id)) bySlot.put(r.slot, r);
+        Layout layout = Layout.of(a.layout, List.copyOf(bySlot.keySet()));
+        int current = Math.min(Math.max(1, a.currentPage), layout.count());
+        int page = 0;
+        List<Integer> shown = layout.order();
+        if (!closed) {
+            page = wanted == null ? current : wanted;
+            if (page < 1 || page > layout.count()) throw invalid(List.of("quiz.error.page"));
+            if (sequential(q) && page != current) throw new Problem(409, "Conflict", s.messages.get("quiz.error.sequential"));
+            shown = layout.pages().get(page - 1);
+        }
         List<Item> items = new ArrayList<>();
-        for (Response r : s.store.responses(a.id)) {
-            Question qu = s.store.question(r.questionId).orElseThrow();
+        for (int slot : shown) {
+            Response r = bySlot.get(slot);
+            if (r == null) continue;
+            Question qu = s.version(r.questionId);
             QuestionType t = s.type(qu.type);
             QuestionType.Question d = QuizStore.data(qu);
             List<Choice> choices = t.order(d, r.state).stream().map(i -> new Choice(i, t.choice(d, i))).toList();
@@ -402,16 +471,52 @@ public class QuizApi implements WebResource {
                     closed && rv.marks() ? r.fraction : null, closed && rv.feedback() ? r.feedback : null, closed && rv.answers() ? t.rightAnswer(d) : null,
                     closed && rv.feedback() ? qu.generalFeedback : null, t.graded(), t.manual()));
         }
-        return new AttemptPage(view(a, q, rv.marks()), items, closed && rv.feedback() && rv.marks() ? overall(q, a.grade) : "", rv, s.now());
+        return new AttemptPage(view(a, q, rv.marks()), items, closed && rv.feedback() && rv.marks() ? overall(q, a.grade) : "", rv, s.now(), page, layout.count(),
+                q.navigation);
     }
 
     @GET
     @Path("attempts/{id}")
     @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
-    public AttemptPage attempt(@PathParam("id") long id) {
+    public AttemptPage attempt(@PathParam("id") long id, @QueryParam("page") Integer page) {
         Attempt a = s.attempt(id);
         Quiz q = s.store.quiz(a.quizId).orElseThrow();
-        return page(s.attempts.settle(a, q), q);
+        return page(s.attempts.settle(a, q), q, page);
+    }
+
+    AttemptPage attempt(long id) {
+        return attempt(id, null);
+    }
+
+    /**
+     * Moves an attempt in progress to another page. Free navigation: any page. Sequential: only the next one (staying is
+     * allowed); going back or skipping ahead is a 409, and two racing moves move it once.
+     */
+    @POST
+    @Path("attempts/{id}/page")
+    @ContextCapability(QuizService.ATTEMPT)
+    public AttemptPage move(@PathParam("id") long id, Move body) {
+        long me = s.me();
+        Attempt a = s.attempt(id);
+        if (a.userId != me) throw s.notFound();
+        if (body == null || body.page() == null) throw Problem.badRequest("Send a JSON object with page.");
+        Quiz q = s.store.quiz(a.quizId).orElseThrow();
+        a = s.attempts.settle(a, q);
+        if (!Attempts.IN_PROGRESS.equals(a.state)) throw closedProblem(a);
+        int pages = Layout.of(a.layout, s.store.responses(a.id).stream().map(r -> r.slot).toList()).count();
+        int to = body.page();
+        if (to < 1 || to > pages) throw invalid(List.of("quiz.error.page"));
+        if (sequential(q)) {
+            if (to != a.currentPage && to != a.currentPage + 1) throw new Problem(409, "Conflict", s.messages.get("quiz.error.sequential"));
+            if (to != a.currentPage && !s.store.movePage(a.id, a.currentPage, to)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.sequential"));
+        } else {
+            s.store.movePage(a.id, null, to);
+        }
+        return page(s.store.attempt(a.id).orElseThrow(), q, to);
+    }
+
+    Problem closedProblem(Attempt a) {
+        return new Problem(409, "Conflict", s.messages.get(Attempts.OVERDUE.equals(a.state) ? "quiz.error.overdue" : "quiz.error." + a.state));
     }
 
     /** Saves the answer to one question (autosave). {@code sequence} is the sequence the client last saw; a stale or replayed one is a 409. */
@@ -420,19 +525,29 @@ public class QuizApi implements WebResource {
     @ContextCapability(QuizService.ATTEMPT)
     public Map<String, Object> save(@PathParam("id") long id, @PathParam("slot") int slot, Save body) {
         long me = s.me();
-        Attempt a = s.attempt(id);
-        if (a.userId != me) throw s.notFound();
         if (body == null || body.sequence() == null) throw Problem.badRequest("Send a JSON object with response and sequence.");
         if (body.response() != null && body.response().length() > 5000) throw invalid(List.of("quiz.error.answer"));
-        a = s.attempts.settle(a, s.store.quiz(a.quizId).orElseThrow());
-        if (Attempts.OVERDUE.equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.overdue"));
-        if (!Attempts.IN_PROGRESS.equals(a.state)) throw new Problem(409, "Conflict", s.messages.get("quiz.error." + a.state));
-        Response target = s.store.responses(a.id).stream().filter(r -> r.slot == slot).findFirst().orElseThrow(s::notFound);
-        if (!s.type(s.store.question(target.questionId).orElseThrow().type).graded()) throw invalid(List.of("quiz.error.noanswer"));
-        if (!s.store.saveResponse(a.id, slot, body.sequence(), body.response(), s.now())) {
-            throw new Problem(409, "Conflict", s.messages.get("quiz.error.stale"));
+        // the hot path: one read (attempt and quiz), the context from memory, one conditional update
+        Object[] aq = s.store.attemptAndQuiz(id).orElseThrow(s::notFound);
+        Attempt a = (Attempt) aq[0];
+        Quiz q = (Quiz) aq[1];
+        if (a.userId != me || !s.access.can(QuizService.ATTEMPT, s.attemptContext(q))) throw s.notFound();
+        a = s.attempts.settle(a, q);
+        if (!Attempts.IN_PROGRESS.equals(a.state)) throw closedProblem(a);
+        Integer page = null;
+        if (sequential(q) && a.layout != null) {
+            page = a.currentPage;
+            int on = Layout.of(a.layout, List.of()).pageOf(slot);
+            if (on != 0 && on != page) throw new Problem(409, "Conflict", s.messages.get("quiz.error.notonpage"));
         }
-        return Map.of("slot", slot, "sequence", body.sequence() + 1);
+        if (s.store.saveResponse(a.id, slot, body.sequence(), body.response(), s.now(), page)) return Map.of("slot", slot, "sequence", body.sequence() + 1);
+        // refused: find out why, for a clear answer (the slow path, only on failure)
+        Response target = s.store.responses(a.id).stream().filter(r -> r.slot == slot).findFirst().orElseThrow(s::notFound);
+        if (target.mark <= 0) throw invalid(List.of("quiz.error.noanswer"));
+        Attempt now = s.store.attempt(a.id).orElseThrow(s::notFound);
+        if (!Attempts.IN_PROGRESS.equals(now.state)) throw closedProblem(now);
+        if (page != null && now.currentPage != page) throw new Problem(409, "Conflict", s.messages.get("quiz.error.notonpage"));
+        throw new Problem(409, "Conflict", s.messages.get("quiz.error.stale"));
     }
 
     /** Finishes and grades an attempt; a second finish (even a simultaneous one) changes nothing and answers the same result. */

@@ -37,6 +37,10 @@ public class QuizService {
     public static final String REPORTS = "quiz:viewreports";
     public static final String QUESTIONS = "quiz:questions";
     public static final String GRADE = "quiz:grade";
+    /** Managing the site-wide question categories, which every course's quizzes may use. */
+    public static final String SITEBANK = "quiz:managesitebank";
+    /** The course id of a site-wide category. */
+    public static final long SITE_BANK = 0;
 
     final QuizStore store;
     final eu.somep.quiz.internal.QuizPersonalData personal;
@@ -53,6 +57,10 @@ public class QuizService {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = "(somep.clock=test)")
     volatile Clock clock;
+    /** Activity id to its context: it never changes, and the autosave should not ask the course plugin each time. */
+    private final Map<Long, Long> contexts = new ConcurrentHashMap<>();
+    /** Question versions by id: a version never changes once saved (only its "latest" flag, which attempts do not read). */
+    private final Map<Long, Question> versions = new ConcurrentHashMap<>();
     /** Question types: the shipped ones, and those other plugins register as services. */
     private final Map<String, QuestionType> types = new ConcurrentHashMap<>();
 
@@ -120,6 +128,22 @@ public class QuizService {
         return activity(q).context();
     }
 
+    /** The quiz's context, remembered: for the hot paths of an attempt (autosave, pages). */
+    long attemptContext(Quiz q) {
+        if (q.activityId == null) throw notFound();
+        return contexts.computeIfAbsent(q.activityId, id -> activity(q).context());
+    }
+
+    /** A question version as an attempt uses it, from memory after the first read. */
+    Question version(long id) {
+        Question q = versions.get(id);
+        if (q != null) return q;
+        q = store.question(id).orElseThrow(this::notFound);
+        if (versions.size() > 20_000) versions.clear(); // a bound, far above any real bank
+        versions.put(id, q);
+        return q;
+    }
+
     /** The attempt, for its owner (who may still see the quiz) or those who see reports; 404 otherwise. */
     Attempt attempt(long id) {
         Attempt a = store.attempt(id).orElseThrow(this::notFound);
@@ -138,15 +162,42 @@ public class QuizService {
         return ctx;
     }
 
+    /** Managing the site's bank needs its site capability: 401 for a guest, 403 for others (the site bank is no secret). */
+    void requireSiteBank() {
+        access.require(SITEBANK, AccessControl.SITE);
+    }
+
+    /**
+     * A category to change (add, edit, import questions): a course's for those who manage that course's bank, a
+     * site-wide one for those who manage the site's bank.
+     */
     Category category(long id) {
         Category c = store.category(id).orElseThrow(this::notFound);
-        courseContext(c.courseId);
+        if (c.courseId == SITE_BANK) requireSiteBank();
+        else courseContext(c.courseId);
+        return c;
+    }
+
+    /**
+     * A category to read: as {@link #category(long)}, and a site-wide one also for those who manage the bank of the
+     * course they read it from ({@code course}), since any course's quiz may use it.
+     */
+    Category category(long id, Long course) {
+        Category c = store.category(id).orElseThrow(this::notFound);
+        if (c.courseId != SITE_BANK || course == null || access.can(SITEBANK, AccessControl.SITE)) return category(id);
+        courseContext(course);
         return c;
     }
 
     Question question(long id) {
         Question q = store.question(id).orElseThrow(this::notFound);
         category(q.categoryId);
+        return q;
+    }
+
+    Question question(long id, Long course) {
+        Question q = store.question(id).orElseThrow(this::notFound);
+        category(q.categoryId, course);
         return q;
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -61,42 +62,63 @@ public class QuizSite implements WebResource {
     @GET
     @Path("attempt/{id}")
     @ContextCapability({QuizService.VIEW, QuizService.REPORTS})
-    public Response attempt(@PathParam("id") long id) {
-        QuizApi.AttemptPage p = api.attempt(id);
+    public Response attempt(@PathParam("id") long id, @QueryParam("page") Integer page) {
+        QuizApi.AttemptPage p;
+        try {
+            p = api.attempt(id, page);
+        } catch (Problem e) {
+            // a page out of reach (sequential navigation, no such page): the page the attempt is on, with why
+            if (e.status() != 409 && e.status() != 422) throw e;
+            return Response.status(e.status()).entity(View.of("quiz/attempt.ftlh").with("page", api.attempt(id)).with("error", e.getMessage())).build();
+        }
         if (!Attempts.open(p.attempt().state())) return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
         return Response.ok(View.of("quiz/attempt.ftlh").with("page", p).with("error", "")).build();
     }
 
-    /** Saves every changed answer of the form (fields q{slot} and seq{slot}); with finish=1 then finishes. */
+    /**
+     * Saves every changed answer of the page shown (fields page, q{slot} and seq{slot}); then with goto=N moves to page N,
+     * with finish=1 finishes.
+     */
     @POST
     @Path("attempt/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @ContextCapability(QuizService.ATTEMPT)
     public Response save(@PathParam("id") long id, MultivaluedMap<String, String> form) {
-        QuizApi.AttemptPage p = api.attempt(id);
         try {
+            QuizApi.AttemptPage p = api.attempt(id, number(form.getFirst("page")));
             // once time is up (grace period) answers no longer change: only finishing is taken
             for (QuizApi.Item it : Attempts.OVERDUE.equals(p.attempt().state()) ? List.<QuizApi.Item>of() : p.items()) {
                 List<String> values = form.get("q" + it.slot());
                 String value = values == null ? "" : String.join(",", values.stream().filter(Objects::nonNull).map(String::trim).toList());
                 String seq = form.getFirst("seq" + it.slot());
                 if (seq == null || value.equals(Objects.toString(it.response(), ""))) continue;
-                int sequence;
-                try {
-                    sequence = Integer.parseInt(seq);
-                } catch (NumberFormatException e) {
-                    throw Problem.badRequest("bad sequence");
-                }
+                Integer sequence = number(seq);
+                if (sequence == null) throw Problem.badRequest("bad sequence");
                 api.save(id, it.slot(), new QuizApi.Save(value, sequence));
             }
             if (form.getFirst("finish") != null) {
                 api.finish(id);
                 return Response.seeOther(URI.create("/quiz/attempt/" + id + "/review")).build();
             }
-            return Response.seeOther(URI.create("/quiz/attempt/" + id)).build();
+            Integer to = number(form.getFirst("goto"));
+            if (to != null) {
+                api.move(id, new QuizApi.Move(to));
+                return Response.seeOther(URI.create("/quiz/attempt/" + id + "?page=" + to)).build();
+            }
+            return Response.seeOther(URI.create("/quiz/attempt/" + id + (p.page() > 0 ? "?page=" + p.page() : ""))).build();
         } catch (Problem e) {
             if (e.status() == 404 || e.status() == 401) throw e;
             return Response.status(e.status()).entity(View.of("quiz/attempt.ftlh").with("page", api.attempt(id)).with("error", e.getMessage())).build();
+        }
+    }
+
+    /** A whole number from a form field; null when absent; a 400 when it is not a number. */
+    static Integer number(String v) {
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("Not a number: a page or a sequence.");
         }
     }
 
@@ -120,8 +142,11 @@ public class QuizSite implements WebResource {
     @ContextCapability(QuizService.MANAGE)
     public View editor(@PathParam("id") long id) {
         QuizApi.QuizView q = api.quiz(id).quiz();
-        List<QuizApi.CategoryView> cats = s.access.can(QuizService.QUESTIONS, s.context(s.quiz(id))) ? api.categories(s.activity(s.quiz(id)).courseId()) : List.of();
-        return View.of("quiz/edit.ftlh").with("quiz", q).with("slots", api.slots(id)).with("types", s.typeNames()).with("categories", cats).with("error", "");
+        long course = s.activity(s.quiz(id)).courseId();
+        List<QuizApi.CategoryView> cats = s.access.can(QuizService.QUESTIONS, s.context(s.quiz(id))) ? api.categories(course) : List.of();
+        List<BankCategory> bank = cats.stream().map(c -> new BankCategory(c, api.questions(c.id(), course))).filter(b -> !b.questions().isEmpty()).toList();
+        return View.of("quiz/edit.ftlh").with("quiz", q).with("slots", api.slots(id)).with("types", s.typeNames()).with("categories", cats).with("bank", bank)
+                .with("courseId", course).with("error", "");
     }
 
     /**
@@ -204,7 +229,7 @@ public class QuizSite implements WebResource {
 
     /** The course bank's first category, made when there is none. */
     private long defaultCategory(long courseId) {
-        List<QuizApi.CategoryView> cats = api.categories(courseId);
+        List<QuizApi.CategoryView> cats = api.categories(courseId).stream().filter(c -> !c.site()).toList();
         return cats.isEmpty() ? ((QuizApi.CategoryView) api.addCategory(courseId, new QuizApi.NewCategory(s.messages.get("quiz.bank.default"))).getEntity()).id()
                 : cats.get(0).id();
     }
@@ -275,7 +300,72 @@ public class QuizSite implements WebResource {
     @Path("bank/{course}")
     @ContextCapability(QuizService.QUESTIONS)
     public View bank(@PathParam("course") long courseId) {
-        List<BankCategory> cats = api.categories(courseId).stream().map(c -> new BankCategory(c, api.questions(c.id()))).toList();
-        return View.of("quiz/bank.ftlh").with("courseId", courseId).with("categories", cats);
+        List<BankCategory> cats = api.categories(courseId).stream().map(c -> new BankCategory(c, api.questions(c.id(), courseId))).toList();
+        return View.of("quiz/bank.ftlh").with("courseId", courseId).with("categories", cats).with("site", false).with("error", "").with("report", "");
+    }
+
+    /** The site-wide question bank: categories every course's quizzes may use, for those who manage it. */
+    @GET
+    @Path("bank/site")
+    @ContextCapability(QuizService.SITEBANK)
+    public View siteBank() {
+        List<BankCategory> cats = api.siteCategories().stream().map(c -> new BankCategory(c, api.questions(c.id(), null))).toList();
+        return View.of("quiz/bank.ftlh").with("courseId", 0L).with("categories", cats).with("site", true).with("error", "").with("report", "");
+    }
+
+    /** A new site-wide category (field name). */
+    @POST
+    @Path("bank/site")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability(QuizService.SITEBANK)
+    public Response addSiteCategory(MultivaluedMap<String, String> f) {
+        try {
+            api.addSiteCategory(new QuizApi.NewCategory(f.getFirst("name")));
+            return Response.seeOther(URI.create("/quiz/bank/site")).build();
+        } catch (Problem e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() == 404) throw e;
+            return Response.status(e.status()).entity(siteBank().with("error", e.getMessage())).build();
+        }
+    }
+
+    /** Pasted GIFT or Moodle XML (fields category, format, content) into a site-wide category. */
+    @POST
+    @Path("bank/site/import")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability(QuizService.SITEBANK)
+    public Response importSite(MultivaluedMap<String, String> f) {
+        s.requireSiteBank();
+        try {
+            Integer cat = number(f.getFirst("category"));
+            if (cat == null || api.siteCategories().stream().noneMatch(c -> c.id() == cat)) throw api.invalid(List.of("quiz.error.category"));
+            Exchange.Report r = api.importQuestions(cat, f.getFirst("format"), f.getFirst("content"));
+            return Response.ok(siteBank().with("report", r)).build();
+        } catch (Problem e) {
+            if (e.status() == 401 || e.status() == 403 || e.status() == 404) throw e;
+            return Response.status(e.status()).entity(siteBank().with("error", e.getMessage())).build();
+        }
+    }
+
+    /** Adds a question of the course's or the site's bank to the quiz (fields question, mark). */
+    @POST
+    @Path("{id}/questions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @ContextCapability({QuizService.MANAGE, QuizService.QUESTIONS})
+    public Response addFromBank(@PathParam("id") long id, MultivaluedMap<String, String> f) {
+        try {
+            Integer question = number(f.getFirst("question"));
+            String mark = Objects.toString(f.getFirst("mark"), "").trim();
+            Double m;
+            try {
+                m = mark.isEmpty() ? null : Double.valueOf(mark.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw api.invalid(List.of("quiz.error.mark"));
+            }
+            api.addSlot(id, new QuizApi.NewSlot(question == null ? null : question.longValue(), m));
+            return Response.seeOther(URI.create("/quiz/" + id + "/edit")).build();
+        } catch (Problem e) {
+            if (e.status() == 404 || e.status() == 401 || e.status() == 403) throw e;
+            return Response.status(e.status()).entity(editor(id).with("error", e.getMessage())).build();
+        }
     }
 }

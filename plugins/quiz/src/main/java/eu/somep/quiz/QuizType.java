@@ -23,7 +23,8 @@ import org.osgi.service.component.annotations.Reference;
  * instant), timelimit (minutes, 0 none), overdue (autosubmit, graceperiod, autoabandon) and grace (minutes),
  * attempts (0 unlimited), grading (highest, average, first, last), passgrade and maxgrade, when a trainee may review
  * responses, marks, feedback and right answers (reviewresponses, reviewmarks, reviewfeedback, reviewanswers: after,
- * closed, never), and feedback (overall feedback by grade band, one a line: lowest percentage | text). Grades go to the course gradebook; reaching the pass grade counts as "passed".
+ * closed, never), feedback (overall feedback by grade band, one a line: lowest percentage | text), perpage (questions a
+ * page, 0 all on one), navigation (free or sequential) and shuffle (true: each attempt its own question order). Grades go to the course gradebook; reaching the pass grade counts as "passed".
  */
 @Component(service = ActivityType.class)
 public class QuizType implements ActivityType {
@@ -57,6 +58,9 @@ public class QuizType implements ActivityType {
                 new Setting("reviewmarks", s.messages.get(l, "quiz.form.reviewmarks"), false, false),
                 new Setting("reviewfeedback", s.messages.get(l, "quiz.form.reviewfeedback"), false, false),
                 new Setting("reviewanswers", s.messages.get(l, "quiz.form.reviewanswers"), false, false),
+                new Setting("perpage", s.messages.get(l, "quiz.form.perpage"), false, false),
+                new Setting("navigation", s.messages.get(l, "quiz.form.navigation"), false, false),
+                new Setting("shuffle", s.messages.get(l, "quiz.form.shuffle"), false, false),
                 new Setting("feedback", s.messages.get(l, "quiz.form.feedback"), true, false));
     }
 
@@ -96,6 +100,8 @@ public class QuizType implements ActivityType {
         try {
             if (integer(settings, "timelimit", 0) < 0 || integer(settings, "attempts", 0) < 0 || integer(settings, "grace", 0) < 0
                     || integer(settings, "timelimit", 0) > 100_000 || integer(settings, "grace", 0) > 100_000) out.add(s.messages.get(l, "quiz.error.number"));
+            int perPage = integer(settings, "perpage", 0);
+            if (perPage < 0 || perPage > 1000) out.add(s.messages.get(l, "quiz.error.perpage"));
             double max = number(settings, "maxgrade", 100);
             double pass = number(settings, "passgrade", 0);
             if (!(max > 0 && max <= 10000) || pass < 0 || pass > max) out.add(s.messages.get(l, "quiz.error.grade"));
@@ -110,6 +116,9 @@ public class QuizType implements ActivityType {
             String w = settings.getOrDefault(k, "");
             if (!w.isBlank() && !Quiz.WHEN.contains(w.trim())) out.add(s.messages.get(l, "quiz.error.review"));
         }
+        String n = settings.getOrDefault("navigation", "");
+        if (!n.isBlank() && !Quiz.NAVIGATION.contains(n.trim())) out.add(s.messages.get(l, "quiz.error.navigation"));
+        if (flag(settings.get("shuffle")) == null) out.add(s.messages.get(l, "quiz.error.shuffle"));
         String fb = settings.getOrDefault("feedback", "");
         if (fb.length() > 20000 || !bands(fb)) out.add(s.messages.get(l, "quiz.error.feedback"));
         return out;
@@ -131,6 +140,14 @@ public class QuizType implements ActivityType {
             }
         }
         return true;
+    }
+
+    /** A yes/no setting: true, yes, on, 1 or false, no, off, 0 (blank: no); null when it is neither. */
+    static Boolean flag(String v) {
+        String t = v == null ? "" : v.trim().toLowerCase(Locale.ROOT);
+        if (List.of("true", "yes", "on", "1").contains(t)) return true;
+        if (List.of("", "false", "no", "off", "0").contains(t)) return false;
+        return null;
     }
 
     private static String choice(Map<String, String> m, String k, String dflt) {
@@ -155,6 +172,9 @@ public class QuizType implements ActivityType {
         q.reviewFeedback = choice(m, "reviewfeedback", "after");
         q.reviewAnswers = choice(m, "reviewanswers", "after");
         q.feedback = m.getOrDefault("feedback", "").trim();
+        q.perPage = integer(m, "perpage", 0);
+        q.navigation = choice(m, "navigation", "free");
+        q.shuffle = Boolean.TRUE.equals(flag(m.get("shuffle")));
     }
 
     @Override
@@ -187,6 +207,9 @@ public class QuizType implements ActivityType {
         m.put("reviewfeedback", q.reviewFeedback);
         m.put("reviewanswers", q.reviewAnswers);
         m.put("feedback", q.feedback);
+        m.put("perpage", String.valueOf(q.perPage));
+        m.put("navigation", q.navigation);
+        m.put("shuffle", String.valueOf(q.shuffle));
         return m;
     }
 

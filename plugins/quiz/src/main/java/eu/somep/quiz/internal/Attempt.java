@@ -32,4 +32,10 @@ public class Attempt {
     public Instant finishedAt;
     /** Out of the max grade of the quiz, once finished. */
     public Double grade;
+    /** The slots in the order shown, pages separated by '|' (e.g. "3,1|2,4"), fixed at the start; null: one page in slot order (older attempts). */
+    @Column(length = 4000)
+    public String layout;
+    /** The page (from 1) a sequential attempt has reached. */
+    @Column(name = "current_page", nullable = false)
+    public int currentPage = 1;
 }

@@ -56,4 +56,14 @@ public class Quiz {
     /** Overall feedback by grade band, one a line: lowest percentage | text (the highest band reached applies). */
     @Column(name = "feedback", nullable = false, length = 20000)
     public String feedback = "";
+    /** Questions a page; 0: all on one page. */
+    @Column(name = "per_page", nullable = false)
+    public int perPage;
+    public static final java.util.List<String> NAVIGATION = java.util.List.of("free", "sequential");
+    /** free: any page in any order; sequential: forward only, answers only on the current page. */
+    @Column(nullable = false)
+    public String navigation = "free";
+    /** Whether each attempt shows the questions in an order of its own, fixed when it starts. */
+    @Column(nullable = false)
+    public boolean shuffle;
 }

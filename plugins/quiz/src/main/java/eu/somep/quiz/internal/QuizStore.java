@@ -204,9 +204,10 @@ public final class QuizStore {
     }
 
     /** A new attempt with one response row per question (its version and state fixed now). */
-    public Attempt startAttempt(long quizId, long userId, int number, Instant now, Instant deadline, List<Response> responses) {
+    public Attempt startAttempt(long quizId, long userId, int number, Instant now, Instant deadline, String layout, List<Response> responses) {
         return db.inTransaction(em -> {
             Attempt a = new Attempt();
+            a.layout = layout;
             a.quizId = quizId;
             a.userId = userId;
             a.number = number;
@@ -228,11 +229,36 @@ public final class QuizStore {
                 .setParameter("a", attemptId).getResultList());
     }
 
-    /** Saves an answer if nobody saved since {@code seq} and the attempt is still in progress and in time; false otherwise. */
-    public boolean saveResponse(long attemptId, int slot, int seq, String response, Instant now) {
-        return db.inTransaction(em -> em.createQuery("update Response r set r.response = :v, r.seq = r.seq + 1 where r.attemptId = :a and r.slot = :s and r.seq = :q"
-                        + " and exists (select a.id from Attempt a where a.id = :a and a.state = 'inprogress' and (a.deadline is null or a.deadline >= :n))")
-                .setParameter("v", response).setParameter("n", now).setParameter("a", attemptId).setParameter("s", slot).setParameter("q", seq).executeUpdate() == 1);
+    /** An attempt and its quiz in one query (the autosave's only read); empty when either is gone. */
+    public Optional<Object[]> attemptAndQuiz(long attemptId) {
+        return db.inTransaction(em -> em.createQuery("select a, q from Attempt a, Quiz q where a.id = :a and q.id = a.quizId", Object[].class)
+                .setParameter("a", attemptId).getResultStream().findFirst());
+    }
+
+    /**
+     * Saves an answer in one conditional update: only if nobody saved since {@code seq}, the slot takes an answer
+     * (a mark above 0), the attempt is still in progress and in time, and (when {@code page} is not null, sequential
+     * navigation) still on that page. False otherwise; the caller then finds out why.
+     */
+    public boolean saveResponse(long attemptId, int slot, int seq, String response, Instant now, Integer page) {
+        return db.inTransaction(em -> {
+            var u = em.createQuery("update Response r set r.response = :v, r.seq = r.seq + 1 where r.attemptId = :a and r.slot = :s and r.seq = :q and r.mark > 0"
+                            + " and exists (select a.id from Attempt a where a.id = :a and a.state = 'inprogress' and (a.deadline is null or a.deadline >= :n)"
+                            + (page == null ? "" : " and a.currentPage = :p") + ")")
+                    .setParameter("v", response).setParameter("n", now).setParameter("a", attemptId).setParameter("s", slot).setParameter("q", seq);
+            if (page != null) u.setParameter("p", page);
+            return u.executeUpdate() == 1;
+        });
+    }
+
+    /** Moves an attempt in progress to another page; with {@code from} (sequential navigation) only from that page. */
+    public boolean movePage(long attemptId, Integer from, int to) {
+        return db.inTransaction(em -> {
+            var u = em.createQuery("update Attempt a set a.currentPage = :t where a.id = :a and a.state = 'inprogress'" + (from == null ? "" : " and a.currentPage = :f"))
+                    .setParameter("t", to).setParameter("a", attemptId);
+            if (from != null) u.setParameter("f", from);
+            return u.executeUpdate() == 1;
+        });
     }
 
     /**
