@@ -69,6 +69,9 @@ class GlossaryIT {
         assertEquals(400, manager.post("/api/glossary/terms", "{not json").statusCode());
         assertEquals(404, manager.put("/api/glossary/terms/999999/translations/de", GlossaryData.text("a", "b")).statusCode());
         assertEquals(404, manager.get("/api/glossary/terms/999999").statusCode());
+        assertEquals(422, manager.put("/api/glossary/terms/1/translations/en", GlossaryData.text(" ", "")).statusCode());
+        assertEquals(422, manager.put("/api/glossary/terms/1/translations/fr", GlossaryData.text("Troll", "Un troll.")).statusCode());
+        assertTrue(manager.get("/api/glossary/terms/1").body().contains("\"en\":{\"name\":\"Doxxing\""), "nothing lost");
     }
 
     @Test

@@ -23,4 +23,12 @@ class TermInputTest {
         assertEquals(List.of("glossary.error.name"), new TermInput(Map.of("en", new Text("x".repeat(121), "D"))).problems());
         assertEquals(List.of("glossary.error.language"), new TermInput(Map.of("en", new Text("a", "b"), "fr", new Text("a", "b"))).problems());
     }
+
+    @Test
+    void one_translation_is_checked_alone() {
+        assertTrue(TermInput.problems("de", new Text("Troll", "Definition")).isEmpty());
+        assertEquals(List.of("glossary.error.english"), TermInput.problems("en", new Text(" ", "")));
+        assertEquals(List.of("glossary.error.definition"), TermInput.problems("tr", new Text("Trol", "")));
+        assertEquals(List.of("glossary.error.language"), TermInput.problems("fr", new Text("Troll", "D")));
+    }
 }

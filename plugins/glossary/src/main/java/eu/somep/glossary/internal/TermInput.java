@@ -57,6 +57,9 @@ public record TermInput(Map<String, Text> texts) {
 
     /** One language's text alone (for PUT of one translation). */
     public static List<String> problems(String lang, Text t) {
-        return new TermInput(Map.of("en", new Text("x", "x"), lang, t)).problems();
+        Map<String, Text> one = new LinkedHashMap<>();
+        one.put("en", new Text("x", "x")); // stands in for the English text the term already has
+        one.put(lang, t);
+        return new TermInput(one).problems();
     }
 }
