@@ -77,7 +77,7 @@ class AccessibilityIT {
 
     @Test
     void the_pages_a_guest_sees_have_no_serious_violations() {
-        check(null, null, List.of("/", "/login", "/register", "/password/forgot", "/pages/about", "/forum", "/forum/1", "/forum/discussion/" + discussion,
+        check(null, null, List.of("/", "/login", "/register", "/password/forgot", "/pages/about", "/glossary", "/forum", "/forum/1", "/forum/discussion/" + discussion,
                 "/bestpractice", "/bestpractice/map", "/bestpractice/charts", "/bestpractice/case/1", "/course"));
     }
 
@@ -89,7 +89,7 @@ class AccessibilityIT {
 
     @Test
     void the_administration_pages_have_no_serious_violations() {
-        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard",
+        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard", "/glossary",
                 "/course/new", "/bestpractice/new", "/quiz/" + quiz));
     }
 

@@ -69,7 +69,7 @@ class RouteDeclarationsIT {
 
         assertTrue(scan.checked.size() > 10, "the scan checked a reasonable number of routes, not an empty set: " + scan.checked);
         assertTrue(pluginResources > 0, "the scan reached the plugins' resources");
-        for (String plugin : List.of("pages", "course", "forum", "bestpractice", "library")) {
+        for (String plugin : List.of("pages", "course", "forum", "bestpractice", "library", "glossary")) {
             assertTrue(scan.checked.stream().anyMatch(s -> s.startsWith("eu.somep." + plugin + ".")),
                     "the scan reached the " + plugin + " plugin's routes: " + scan.checked);
         }
