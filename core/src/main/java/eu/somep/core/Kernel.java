@@ -14,6 +14,7 @@ import eu.somep.core.routes.RolesApi;
 import eu.somep.core.routes.AdminUsersPage;
 import eu.somep.core.routes.UsersApi;
 import eu.somep.core.config.Settings;
+import eu.somep.core.dev.DevWatch;
 import eu.somep.core.routes.AuditRoutes;
 import eu.somep.core.routes.BackupApi;
 import eu.somep.core.backup.Backup;
@@ -101,6 +102,7 @@ public final class Kernel implements AutoCloseable {
     private PluginSettings pluginSettings;
     private eu.somep.core.privacy.Privacy privacy;
     private Themes themes;
+    private DevWatch devWatch;
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -185,6 +187,7 @@ public final class Kernel implements AutoCloseable {
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
         framework.startDeployWatcher(plugins);
+        devWatch = DevWatch.start(settings.get(Settings.DEV_WATCH, null), settings.deployDir(), 100);
         Warmup.site(web.port());
         return this;
     }
@@ -265,6 +268,7 @@ public final class Kernel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (devWatch != null) devWatch.close();
         if (web != null) web.stop();
         try {
             Files.deleteIfExists(settings.dataDir().resolve("cli-token"));

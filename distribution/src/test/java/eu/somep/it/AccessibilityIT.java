@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestSomep;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -76,7 +77,7 @@ class AccessibilityIT {
 
     @Test
     void the_pages_a_guest_sees_have_no_serious_violations() {
-        check(null, null, List.of("/", "/login", "/register", "/password/forgot", "/pages/about", "/forum", "/forum/1", "/forum/discussion/" + discussion,
+        check(null, null, List.of("/", "/login", "/register", "/password/forgot", "/pages/about", "/glossary", "/forum", "/forum/1", "/forum/discussion/" + discussion,
                 "/bestpractice", "/bestpractice/map", "/bestpractice/charts", "/bestpractice/case/1", "/course"));
     }
 
@@ -88,7 +89,7 @@ class AccessibilityIT {
 
     @Test
     void the_administration_pages_have_no_serious_violations() {
-        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/plugins/catalog", "/admin/plugins/compatibility?api=2.0.0", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard",
+        check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins", "/admin/plugins/catalog", "/admin/plugins/compatibility?api=2.0.0", "/admin/users", "/admin/roles", "/admin/audit", "/dashboard", "/glossary",
                 "/course/new", "/bestpractice/new", "/quiz/" + quiz));
     }
 

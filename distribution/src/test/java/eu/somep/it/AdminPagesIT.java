@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.SomepTest;
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import eu.somep.it.SecurityIT.Browser;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +15,22 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML admin pages as a browser uses them (a cookie session, the forms and their CSRF tokens), against the
  * real kernel with the shipped {@code pages} plugin: the plugins page and the pages editor.
  */
+@SomepTest
 class AdminPagesIT {
     private static TestSomep somep;
 
-    @RegisterExtension
-    static final SharedSomep SITE = new SharedSomep(s -> somep = s);
+    @BeforeAll
+    static void site(TestSomep s) {
+        somep = s;
+    }
 
     @TempDir
     Path jars;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestSomep;
 import eu.somep.core.config.Settings;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestSomep;
 import eu.somep.core.backup.Restore;
 import eu.somep.core.config.Settings;
 import java.io.File;

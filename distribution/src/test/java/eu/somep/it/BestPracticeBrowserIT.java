@@ -2,6 +2,7 @@ package eu.somep.it;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import eu.somep.testkit.TestSomep;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;

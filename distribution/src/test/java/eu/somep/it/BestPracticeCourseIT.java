@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestSomep;
 import eu.somep.core.db.Purge;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;

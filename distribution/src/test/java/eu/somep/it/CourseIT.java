@@ -1,10 +1,13 @@
 package eu.somep.it;
 
-import static eu.somep.it.TestSomep.await;
+import static eu.somep.testkit.TestSomep.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

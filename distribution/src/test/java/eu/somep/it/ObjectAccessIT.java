@@ -2,6 +2,8 @@ package eu.somep.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -3,6 +3,8 @@ package eu.somep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.SharedSomep;
+import eu.somep.testkit.TestSomep;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,12 @@
 package eu.somep.it;
 
-import static eu.somep.it.TestSomep.await;
+import static eu.somep.testkit.TestSomep.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import eu.somep.core.config.Settings;
 import eu.somep.core.db.Purge;
 import java.net.http.HttpRequest;

@@ -3,6 +3,8 @@ package eu.somep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestSomep;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.SomepTest;
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import eu.somep.api.web.PublicAccess;
 import eu.somep.api.web.ContextCapability;
 import eu.somep.api.web.RequiresCapability;
@@ -25,8 +28,8 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 
@@ -35,12 +38,15 @@ import org.osgi.framework.Bundle;
  * {@link RequiresCapability} or {@link PublicAccess}, on the method or on its class. The kernel closes an
  * undeclared route at run time (deny by default); this test finds such a route before anyone ships it.
  */
+@SomepTest
 class RouteDeclarationsIT {
     private static final String ROUTES_PACKAGE = "eu.somep.core.routes";
     private static TestSomep somep;
 
-    @RegisterExtension
-    static final SharedSomep SITE = new SharedSomep(s -> somep = s);
+    @BeforeAll
+    static void site(TestSomep s) {
+        somep = s;
+    }
 
     @TempDir
     Path jars;
@@ -63,7 +69,7 @@ class RouteDeclarationsIT {
 
         assertTrue(scan.checked.size() > 10, "the scan checked a reasonable number of routes, not an empty set: " + scan.checked);
         assertTrue(pluginResources > 0, "the scan reached the plugins' resources");
-        for (String plugin : List.of("pages", "course", "forum", "bestpractice", "library")) {
+        for (String plugin : List.of("pages", "course", "forum", "bestpractice", "library", "glossary")) {
             assertTrue(scan.checked.stream().anyMatch(s -> s.startsWith("eu.somep." + plugin + ".")),
                     "the scan reached the " + plugin + " plugin's routes: " + scan.checked);
         }

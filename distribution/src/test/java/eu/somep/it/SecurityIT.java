@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.SharedSomep;
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -389,117 +392,14 @@ class SecurityIT {
     }
 
     /** A browser in miniature: keeps cookies, follows no redirects by itself, asks for HTML in one language. */
-    static final class Browser {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final TestSomep somep;
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        private final HttpClient http;
-        private final String language;
-
+    /** The kit's {@link eu.somep.testkit.Browser}, under the name the tests have always used. */
+    static final class Browser extends eu.somep.testkit.Browser {
         Browser(TestSomep somep) {
-            this(somep, "en-US,en;q=0.9");
+            super(somep);
         }
 
         Browser(TestSomep somep, String acceptLanguage) {
-            this.somep = somep;
-            this.language = acceptLanguage;
-            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-        }
-
-        HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(somep.uri(path)).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-                    .header("Accept-Language", language);
-        }
-
-        HttpResponse<String> send(HttpRequest.Builder req) throws IOException, InterruptedException {
-            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return send(request(path).GET());
-        }
-
-        /** Posts a form, url-encoded, as a browser does. */
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-            return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        /** Posts a multipart form with one file, as a browser does for {@code <input type=file>}. */
-        HttpResponse<String> upload(String path, Map<String, String> fields, String fileField, String fileName, String type, byte[] content)
-                throws IOException, InterruptedException {
-            String boundary = "----somep" + UUID.randomUUID().toString().replace("-", "");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            Map<String, String> ordered = new LinkedHashMap<>(fields);
-            for (Map.Entry<String, String> e : ordered.entrySet()) {
-                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
-                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(content);
-            out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
-        }
-
-        /** A form with several files in one field (an {@code <input type="file" multiple>}); name → content. */
-        HttpResponse<String> uploadMany(String path, Map<String, String> fields, String fileField, String type, Map<String, byte[]> files)
-                throws IOException, InterruptedException {
-            String boundary = "----somep" + UUID.randomUUID().toString().replace("-", "");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Map.Entry<String, String> e : fields.entrySet()) {
-                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
-                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            for (Map.Entry<String, byte[]> f : files.entrySet()) {
-                out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + f.getKey()
-                        + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                out.writeBytes(f.getValue());
-                out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-            }
-            out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
-        }
-
-        /** Where a redirect points, resolved against the site. */
-        URI location(HttpResponse<String> r) {
-            String to = r.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no Location: " + r.statusCode() + " " + r.body()));
-            return somep.uri("/").resolve(to);
-        }
-
-        /** Follows one redirect with a GET, as a browser does after a 303. */
-        HttpResponse<String> follow(HttpResponse<String> r) throws IOException, InterruptedException {
-            assertTrue(r.statusCode() >= 300 && r.statusCode() < 400, "a redirect: " + r.statusCode() + " " + r.body());
-            return send(request("/").uri(location(r)).GET());
-        }
-
-        /** Signs in as the administrator through the form; returns the redirect after sign-in. */
-        HttpResponse<String> signIn() throws IOException, InterruptedException {
-            HttpResponse<String> form = get("/login");
-            assertEquals(200, form.statusCode(), form.body());
-            HttpResponse<String> in = post("/login", Map.of("username", "admin", "password", TestSomep.ADMIN_PASSWORD, "_csrf", csrf(form)));
-            assertEquals(303, in.statusCode(), "signed in: " + in.body());
-            return in;
-        }
-
-        HttpCookie sessionCookie() {
-            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SOMEPSESSION")).findFirst().orElse(null);
-        }
-
-        String session() {
-            HttpCookie c = sessionCookie();
-            return c == null ? null : c.getValue();
-        }
-
-        /** The CSRF token of the first form on the page. */
-        static String csrf(HttpResponse<String> page) {
-            Matcher m = CSRF.matcher(page.body());
-            if (!m.find()) throw new AssertionError("no CSRF token on the page " + page.uri() + ": " + page.body());
-            return m.group(1);
+            super(somep, acceptLanguage);
         }
     }
 }

@@ -1,5 +1,6 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestSomep;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

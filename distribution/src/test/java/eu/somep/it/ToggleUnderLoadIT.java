@@ -3,6 +3,8 @@ package eu.somep.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;

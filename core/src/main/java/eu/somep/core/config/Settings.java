@@ -49,6 +49,8 @@ public final class Settings {
     public static final String MAIL_PASSWORD = "somep.mail.password";
     /** The site's public address, used in links sent by mail (never taken from a request's Host header). */
     public static final String BASE_URL = "somep.base.url";
+    /** Development loop: plugin jars or build folders whose rebuilt jars are deployed at once (see DevWatch). */
+    public static final String DEV_WATCH = "somep.dev.watch";
 
     private final Map<String, String> overrides;
     private final Map<String, String> env;

@@ -1,4 +1,4 @@
-package eu.somep.it;
+package eu.somep.testkit;
 
 import eu.somep.api.event.Event;
 import eu.somep.core.Kernel;
@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Boots the real kernel in the test JVM (real Felix, real bundles, real Jetty on a free port, a real H2 file or
  * PostgreSQL) with a fresh home folder, and gives the test an HTTP client. The shipped plugins are those of
- * the built distribution unless the test chooses none.
+ * the built distribution unless the test chooses none or names its own with {@link Builder#plugins(String...)}
+ * (found by {@link PluginJars}). {@link SomepTest} wraps this for a whole test class.
  */
 public final class TestSomep implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-pass-123";
@@ -32,6 +33,7 @@ public final class TestSomep implements AutoCloseable {
     private final Kernel kernel;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
+    private Data data;
 
     private TestSomep(Path home, Kernel kernel) {
         this.home = home;
@@ -45,12 +47,20 @@ public final class TestSomep implements AutoCloseable {
     public static final class Builder {
         private final Map<String, String> settings = new HashMap<>();
         private boolean shipped = true;
+        private List<String> chosen;
         private Path home;
         private Path shippedFrom;
 
         /** Ships the plugins of this folder instead of the distribution's (a partner distribution's plugin set). */
         public Builder shippedFrom(Path pluginsDir) {
             shippedFrom = pluginsDir;
+            return this;
+        }
+
+        /** Starts with exactly these plugins (component names), in this order: see {@link PluginJars#find}. */
+        public Builder plugins(String... components) {
+            chosen = List.of(components);
+            shipped = false;
             return this;
         }
 
@@ -81,12 +91,19 @@ public final class TestSomep implements AutoCloseable {
             // under target/, so `mvn clean` removes what the tests leave
             Files.createDirectories(Path.of("target/test-homes"));
             Path h = home != null ? home : Files.createTempDirectory(Path.of("target/test-homes"), "somep-");
-            Path dist = Path.of(System.getProperty("somep.dist", "target/somep"));
+            Path dist = PluginJars.dist();
+            if (!Files.isDirectory(dist)) dist = h; // in a plugin's own module there is no distribution: the kernel needs none
             Path plugins = h.resolve("shipped");
             Files.createDirectories(plugins);
             if (shipped && home == null) {
                 try (var s = Files.list(shippedFrom != null ? shippedFrom : dist.resolve("plugins"))) {
                     for (Path p : s.toList()) Files.copy(p, plugins.resolve(p.getFileName()));
+                }
+            }
+            if (chosen != null && home == null) {
+                for (String c : chosen) {
+                    Path jar = PluginJars.find(c);
+                    Files.copy(jar, plugins.resolve(jar.getFileName()));
                 }
             }
             Map<String, String> o = new HashMap<>();
@@ -145,6 +162,25 @@ public final class TestSomep implements AutoCloseable {
             token = m.group(1);
         }
         return token;
+    }
+
+    /** A REST client acting as the role: a new account holding it at site level, the administrator, or a guest. */
+    public Client as(Role role) throws IOException, InterruptedException {
+        if (role == Role.GUEST) return new Client(this, null, null);
+        if (role == Role.ADMIN) return new Client(this, "admin", adminToken());
+        return data().client(data().user(role));
+    }
+
+    /** A browser signed in through the form as the role (a new account holding it), or not signed in for a guest. */
+    public Browser browser(Role role) throws IOException, InterruptedException {
+        if (role == Role.GUEST) return new Browser(this);
+        return data().browser(data().user(role));
+    }
+
+    /** Builders of test data over the REST API. */
+    public synchronized Data data() {
+        if (data == null) data = new Data(this);
+        return data;
     }
 
     /** The future completes with the first event on the topic that matches; subscribe before acting. */

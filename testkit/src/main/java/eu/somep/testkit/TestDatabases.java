@@ -1,4 +1,4 @@
-package eu.somep.it;
+package eu.somep.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

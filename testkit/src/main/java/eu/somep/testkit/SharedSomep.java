@@ -1,4 +1,4 @@
-package eu.somep.it;
+package eu.somep.testkit;
 
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
