@@ -1,5 +1,7 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,5 +1,7 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestSomep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

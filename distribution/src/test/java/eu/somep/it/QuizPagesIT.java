@@ -1,5 +1,7 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestSomep;
 import static eu.somep.it.QuizIT.expect;
 import static eu.somep.it.QuizIT.num;
 import static eu.somep.it.QuizIT.save;

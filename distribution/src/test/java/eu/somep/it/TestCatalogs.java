@@ -1,5 +1,6 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestPlugins;
 import aQute.bnd.osgi.repository.SimpleIndexer;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestPlugins;
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestSomep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
