@@ -33,8 +33,21 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             if (s >= 300 && s < 400) return w.getResponse();
             if (s < 500) return problems.response(s, title(s), clientMessage(w, s));
         }
+        if (poolExhausted(e)) {
+            // every database connection stayed busy for the pool's timeout: an overload, not a bug; say when to retry
+            LOG.warning("No database connection free in time: " + e);
+            return Response.fromResponse(problems.response(503, "Unavailable", "The site is very busy right now. Try again in a few seconds."))
+                    .header("Retry-After", "5").build();
+        }
         LOG.log(Level.SEVERE, "Unhandled error", e);
         return problems.response(500, "Internal error", "Something went wrong on our side. It has been logged; please try again.");
+    }
+
+    private static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) return true;
+        }
+        return false;
     }
 
     private static String clientMessage(WebApplicationException w, int s) {
