@@ -119,6 +119,16 @@ class LibraryBrowserIT {
             Locator hit = page.getByTestId("library-results").locator(".card").first();
             assertThat(hit.locator("mark")).hasText("capybara");
             assertThat(hit.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Night patrol briefing"))).isVisible();
+
+            // the PDF opens in the browser itself (inline, not a download)
+            hit.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Night patrol briefing")).click();
+            com.microsoft.playwright.Response shown = page.waitForResponse(r -> r.url().endsWith("/view"), () -> page.getByTestId("library-view").click());
+            assertEquals(200, shown.status());
+            assertEquals("application/pdf", shown.headerValue("content-type"));
+            assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+/view$"));
+            org.junit.jupiter.api.Assertions.assertTrue(shown.headerValue("content-disposition").startsWith("inline; filename=\"briefing.pdf\""),
+                    shown.headerValue("content-disposition"));
+            assertThat(page.locator("embed[type='application/pdf']")).hasCount(1);
         }
     }
 }
