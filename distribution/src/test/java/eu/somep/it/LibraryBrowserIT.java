@@ -106,7 +106,8 @@ class LibraryBrowserIT {
                     + ".observe(p, {attributes: true}); }");
             field(page, "Title").first().fill("Night patrol briefing");
             button(page, "Upload").click();
-            assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+$"));
+            // text extraction on a cold, shared machine can take longer than the default 5 s
+            assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+$"), new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
             assertThat(page.getByTestId("library-title")).hasText("Night patrol briefing");
             assertEquals("progress:100:false", page.evaluate("() => window.name"), "the progress bar was shown and reached 100 %");
             assertThat(page.getByTestId("library-thumbnail")).hasJSProperty("complete", true);
@@ -128,7 +129,7 @@ class LibraryBrowserIT {
             assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+/view$"));
             org.junit.jupiter.api.Assertions.assertTrue(shown.headerValue("content-disposition").startsWith("inline; filename=\"briefing.pdf\""),
                     shown.headerValue("content-disposition"));
-            assertThat(page.locator("embed[type='application/pdf']")).hasCount(1);
+            assertEquals("application/pdf", page.evaluate("() => document.contentType"), "the browser shows the PDF itself, not a download");
         }
     }
 }

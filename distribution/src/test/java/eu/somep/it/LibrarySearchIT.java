@@ -47,14 +47,15 @@ class LibrarySearchIT {
             String to = "/api/library/folders/" + pub + "/documents?name=";
 
             // one word of its own inside each format; English documents are stemmed
-            expect(201, upload(somep, ayse, to + "a.pdf&language=en&year=2012&type=report&country=GB", OfficeFiles.pdf("Neighbourhood police met the axolotl team."), null));
+            expect(201, upload(somep, ayse, to + "a.pdf&language=en&year=2012&type=report&country=GB", OfficeFiles.pdf("Neighbourhood officers patrolled with the axolotl team."), null));
             expect(201, upload(somep, ayse, to + "b.docx&language=de&year=2016&type=study&country=DE", OfficeFiles.docx("Die Polizeien nutzen Kakapo-Karten."), null));
             expect(201, upload(somep, ayse, to + "c.odt&language=tr&year=2016&type=guideline&country=TR", OfficeFiles.odt("Polis ve pangolin kullanımı."), null));
             expect(201, upload(somep, ayse, to + "d.pptx&language=en&year=2020&type=presentation", OfficeFiles.pptx("Slide about the quetzal <script>alert(1)</script> patrols."), null));
             for (String word : new String[] {"axolotl", "kakapo", "pangolin", "quetzal"}) assertEquals(1, total(somep, "q=" + word), word);
-            assertEquals(1, total(somep, "q=policing"), "English stemming: policing finds police");
-            assertEquals(1, total(somep, "q=Polizei"), "German stemming: Polizei finds Polizeien");
-            assertEquals(1, total(somep, "q=" + q("POLİS")), "Turkish folding");
+            assertEquals(1, total(somep, "q=" + q("axolotl patrolling officer")), "English stemming: patrolling finds patrolled, officer officers");
+            assertEquals(1, total(somep, "q=" + q("Polizei Kakapo-Karte")), "German stemming: Polizei finds Polizeien, Karte Karten");
+            assertEquals(1, total(somep, "q=" + q("POLİS pangolin")), "Turkish folding");
+            assertEquals(0, total(somep, "q=" + q("axolotl Kakapo")), "every word must match");
 
             // filters by type, year, language and country, alone and together
             assertEquals(2, total(somep, "year=2016&q=&type=&language=&country="));
@@ -84,7 +85,7 @@ class LibrarySearchIT {
             for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
         }
         try (TestSomep somep = TestSomep.builder().database(db).home(home).set(Settings.PLUGIN_START_TIMEOUT, "60000").start()) {
-            for (String word : new String[] {"axolotl", "kakapo", "pangolin", "quetzal", "policing"}) assertEquals(1, total(somep, "q=" + word), word);
+            for (String word : new String[] {"axolotl", "kakapo", "pangolin", "quetzal", "axolotl+patrolling"}) assertEquals(1, total(somep, "q=" + word), word);
             assertEquals(9, total(somep, "q=" + q("short guide")), "the shipped guides too");
         }
     }

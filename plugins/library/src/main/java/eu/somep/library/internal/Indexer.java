@@ -81,6 +81,11 @@ public final class Indexer implements Closeable {
         }
     }
 
+    /** One look at the change table for all the searches that found the last one too old at the same time. */
+    private synchronized void syncIfOld() {
+        if (System.currentTimeMillis() - checkedAt > POLL_MS) sync();
+    }
+
     /** Everything from the database; {@code upTo} is the last change already present in what is read. */
     private void rebuild(long upTo) throws IOException {
         long started = System.nanoTime();
@@ -114,7 +119,7 @@ public final class Indexer implements Closeable {
     /** A search, see {@link SearchIndex#search}; {@code q} is the reader's words (Lucene's syntax, or plain text when that fails). */
     public SearchIndex.Found search(String q, String type, Integer year, String language, String country, Set<String> levels, Collection<Long> courseFolders,
                                     int offset, int limit) {
-        if (System.currentTimeMillis() - checkedAt > POLL_MS) sync();
+        if (System.currentTimeMillis() - checkedAt > POLL_MS) syncIfOld();
         String text = q == null ? "" : q.strip();
         if (text.length() > MAX_QUERY) text = text.substring(0, MAX_QUERY);
         try {

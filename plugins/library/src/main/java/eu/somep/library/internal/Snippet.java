@@ -40,15 +40,18 @@ public final class Snippet extends PassageFormatter {
             at = end;
         }
         plain(out, content.substring(at, p.getEndOffset()), false, true);
-        if (p.getEndOffset() < content.length()) out.add(new Piece(" …", false));
+        if (p.getEndOffset() < content.length() && !(out.get(out.size() - 1).text().endsWith("…"))) out.add(new Piece(" …", false));
         return out;
     }
 
     /** Whitespace collapsed; a long stretch before the first match or after the last is cut near the match. */
     private static void plain(List<Piece> out, String s, boolean leading, boolean trailing) {
         String t = s.replaceAll("\\s+", " ");
-        if (leading && t.length() > AROUND) t = "… " + t.substring(t.length() - AROUND);
-        else if (trailing && t.length() > AROUND * 2) t = t.substring(0, AROUND * 2) + " …";
+        if (leading && t.length() > AROUND) {
+            t = t.substring(t.length() - AROUND);
+            if (out.isEmpty()) out.add(new Piece("… ", false));
+        }
+        if (trailing && t.length() > AROUND * 2) t = t.substring(0, AROUND * 2) + " …";
         if (!t.isEmpty()) out.add(new Piece(t, false));
     }
 }
