@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -37,6 +39,15 @@ public final class Indexer implements Closeable {
     private final String database;
     private final SearchIndex index;
     private volatile long checkedAt;
+    /**
+     * Change ids skipped over, with when they were first missed: a transaction that took its id before another but
+     * committed after it (or one that rolled back). They are looked for again at every sync for {@link #GAP_MS}.
+     */
+    private final Map<Long, Long> gaps = new HashMap<>();
+    static final long GAP_MS = 60_000;
+    static final int MAX_GAP = 10_000;
+    /** Changes read again at start, for what was in flight when the node stopped. */
+    static final int RECHECK_AT_START = 200;
 
     public Indexer(LibraryStore store, Path folder) throws IOException {
         this.store = store;
@@ -53,6 +64,8 @@ public final class Indexer implements Closeable {
             return id;
         });
         this.index = new SearchIndex(folder);
+        long last = index.state().change(), now = System.currentTimeMillis();
+        for (long g = Math.max(1, last - RECHECK_AT_START + 1); g <= last; g++) gaps.put(g, now);
         sync();
     }
 
@@ -66,14 +79,33 @@ public final class Indexer implements Closeable {
                 rebuild(last);
                 return;
             }
-            long at = st.change();
+            long at = st.change(), now = System.currentTimeMillis();
+            gaps.values().removeIf(seen -> now - seen > GAP_MS);
+            if (!gaps.isEmpty()) {
+                List<long[]> late = store.changesIn(gaps.keySet());
+                if (!late.isEmpty()) {
+                    Set<Long> ids = new LinkedHashSet<>();
+                    for (long[] c : late) {
+                        ids.add(c[1]);
+                        gaps.remove(c[0]);
+                    }
+                    apply(ids);
+                    index.commit(at, database);
+                }
+            }
             while (true) {
                 List<long[]> changes = store.changesAfter(at, 1000);
                 if (changes.isEmpty()) break;
                 Set<Long> ids = new LinkedHashSet<>();
-                for (long[] c : changes) ids.add(c[1]);
+                long prev = at;
+                for (long[] c : changes) {
+                    ids.add(c[1]);
+                    // ids are handed out at insert, so a transaction that commits later leaves a hole: look again
+                    if (c[0] - prev < MAX_GAP) for (long g = prev + 1; g < c[0]; g++) gaps.put(g, now);
+                    prev = c[0];
+                }
                 apply(ids);
-                at = changes.get(changes.size() - 1)[0];
+                at = prev;
                 index.commit(at, database);
             }
         } catch (IOException e) {

@@ -272,6 +272,22 @@ public final class LibraryStore {
         });
     }
 
+    /** The changes among these ids that exist now: pairs of change id and document id. */
+    public List<long[]> changesIn(Collection<Long> changeIds) {
+        List<Long> all = new ArrayList<>(changeIds);
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            db.run(em -> {
+                for (Object o : em.createNativeQuery("select id, document_id from library_change where id in (:ids)").setParameter("ids", chunk).getResultList()) {
+                    Object[] r = (Object[]) o;
+                    out.add(new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()});
+                }
+            });
+        }
+        return out;
+    }
+
     public List<Long> documentIdsAfter(long after, int limit) {
         return db.inTransaction(em -> em.createQuery("select d.id from Document d where d.id > :a order by d.id", Long.class).setParameter("a", after)
                 .setMaxResults(limit).getResultList());
