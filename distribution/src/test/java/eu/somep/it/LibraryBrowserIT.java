@@ -107,7 +107,8 @@ class LibraryBrowserIT {
                     + ".observe(p, {attributes: true}); }");
             field(page, "Title").first().fill("Night patrol briefing");
             button(page, "Upload").click();
-            assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+$"));
+            // text extraction on a cold, shared machine can take longer than the default 5 s
+            assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+$"), new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions().setTimeout(60_000));
             assertThat(page.getByTestId("library-title")).hasText("Night patrol briefing");
             assertEquals("progress:100:false", page.evaluate("() => window.name"), "the progress bar was shown and reached 100 %");
             assertThat(page.getByTestId("library-thumbnail")).hasJSProperty("complete", true);
@@ -120,6 +121,16 @@ class LibraryBrowserIT {
             Locator hit = page.getByTestId("library-results").locator(".card").first();
             assertThat(hit.locator("mark")).hasText("capybara");
             assertThat(hit.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Night patrol briefing"))).isVisible();
+
+            // the PDF opens in the browser itself (inline, not a download)
+            hit.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Night patrol briefing")).click();
+            com.microsoft.playwright.Response shown = page.waitForResponse(r -> r.url().endsWith("/view"), () -> page.getByTestId("library-view").click());
+            assertEquals(200, shown.status());
+            assertEquals("application/pdf", shown.headerValue("content-type"));
+            assertThat(page).hasURL(Pattern.compile("/library/documents/\\d+/view$"));
+            org.junit.jupiter.api.Assertions.assertTrue(shown.headerValue("content-disposition").startsWith("inline; filename=\"briefing.pdf\""),
+                    shown.headerValue("content-disposition"));
+            assertEquals("application/pdf", page.evaluate("() => document.contentType"), "the browser shows the PDF itself, not a download");
         }
     }
 }

@@ -86,6 +86,25 @@ class LibraryPagesIT {
             String quokka = ayse.get("/library/search?q=quokka").body();
             assertTrue(quokka.contains("<mark>quokka</mark>") || quokka.contains("<mark>Quokka</mark>"), "the second too: " + quokka);
 
+            // all or nothing: one refused file among three keeps none of them, and the refusal names it
+            java.nio.file.Path store = somep.kernel().settings().dataDir().resolve("files/library/store");
+            long stored;
+            try (var files = java.nio.file.Files.walk(store)) {
+                stored = files.filter(java.nio.file.Files::isRegularFile).count();
+            }
+            Map<String, byte[]> three = new java.util.LinkedHashMap<>();
+            three.put("capybara-notes.txt", "Capybara notes for the night shift".getBytes(StandardCharsets.UTF_8));
+            three.put("setup.pdf", new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0});
+            three.put("tapir-notes.txt", "Tapir notes for the day shift".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> refused = ayse.uploadMany("/library/folders/" + guides + "/upload", Map.of("_csrf", csrf), "file", "text/plain", three);
+            assertEquals(422, refused.statusCode(), refused.body());
+            assertTrue(refused.body().contains("setup.pdf: This kind of file is not accepted") && refused.body().contains("Nothing of this upload was kept"), refused.body());
+            assertFalse(ayse.get("/library/search?q=capybara").body().contains("capybara-notes"), "the file before the refused one is not kept");
+            assertFalse(ayse.get("/library/search?q=tapir").body().contains("tapir-notes"));
+            try (var files = java.nio.file.Files.walk(store)) {
+                assertEquals(stored, files.filter(java.nio.file.Files::isRegularFile).count(), "no stored file is left behind");
+            }
+
             // a second version through the page, then the first made current again, and the details edited
             HttpResponse<String> v2 = ayse.upload(docPath + "/versions", Map.of("_csrf", csrf), "file", "pangolin-2.txt", "text/plain",
                     "Revised: the armadillo protocol".getBytes(StandardCharsets.UTF_8));

@@ -16,10 +16,8 @@ import eu.somep.library.internal.Document;
 import eu.somep.library.internal.FileTypes;
 import eu.somep.library.internal.Folder;
 import eu.somep.library.internal.Ingest;
-import eu.somep.library.internal.LibraryStore;
 import eu.somep.library.internal.Refused;
-import eu.somep.library.internal.Snippet;
-import eu.somep.library.internal.Terms;
+import eu.somep.library.internal.SearchIndex;
 import eu.somep.library.internal.Version;
 import eu.somep.library.internal.Visibility;
 import eu.somep.spi.web.WebResource;
@@ -180,23 +178,57 @@ public class LibraryApi implements WebResource {
     }
 
     DocumentView upload(long folderId, String name, InputStream body, Meta meta) {
+        return uploadAll(folderId, List.of(new Incoming(name, () -> body)), meta).get(0);
+    }
+
+    /** One file of an upload: its display name and its bytes. */
+    record Incoming(String name, Opener body) {
+    }
+
+    interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Several files, all or nothing: each is checked and stored first; when one is refused, those stored before it are
+     * deleted and the refusal names it; then every document is written in one transaction. A document without a
+     * title takes its file's name.
+     */
+    List<DocumentView> uploadAll(long folderId, List<Incoming> files, Meta meta) {
         Folder f = s.folder(folderId);
         s.access.require(LibraryService.UPLOAD, s.context(f));
         long uid = s.userId();
         check(meta, false, f);
-        Version v = ingest(name, body, uid);
-        Document d = new Document();
-        meta.apply(d, stripExtension(v.filename), f.visibility);
-        d.folderId = f.id;
-        d.ownerId = uid;
-        d.createdAt = d.updatedAt = Instant.now();
+        List<Version> stored = new ArrayList<>();
         try {
-            s.store.create(d, v);
-        } catch (RuntimeException e) {
-            s.discard(List.of(v.storageKey, v.previewKey == null ? "" : v.previewKey));
-            throw e;
+            long used = s.store.usage(uid);
+            for (Incoming in : files) {
+                Version v;
+                try (InputStream body = in.body().open()) {
+                    v = ingest(in.name(), body, uid, used, files.size() > 1 ? in.name() : null);
+                } catch (IOException e) {
+                    throw new Problem(400, s.messages.get("library.error.title"), s.messages.get("library.error.io"));
+                }
+                stored.add(v);
+                used += v.size;
+            }
+            List<Document> docs = new ArrayList<>();
+            for (Version v : stored) {
+                Document d = new Document();
+                meta.apply(d, stripExtension(v.filename), f.visibility);
+                d.folderId = f.id;
+                d.ownerId = uid;
+                d.createdAt = d.updatedAt = Instant.now();
+                docs.add(d);
+            }
+            s.store.createAll(docs, stored);
+            List<DocumentView> out = new ArrayList<>();
+            for (int i = 0; i < docs.size(); i++) out.add(view(docs.get(i), f, stored.get(i)));
+            stored.clear(); // kept
+            return out;
+        } finally {
+            for (Version v : stored) s.discard(List.of(v.storageKey, v.previewKey == null ? "" : v.previewKey));
         }
-        return view(d, f, v);
     }
 
     static String stripExtension(String name) {
@@ -215,14 +247,21 @@ public class LibraryApi implements WebResource {
         return new Problem(422, s.messages.get("library.error.title"), String.join(" ", texts));
     }
 
-    /** Runs the upload checks; a refusal becomes a localized 413 or 422 and leaves nothing behind. */
+    /** Runs the upload checks; a refusal becomes a localized 413 or 422 (naming the file when {@code named}) and leaves nothing behind. */
     Version ingest(String name, InputStream body, long uid) {
+        return ingest(name, body, uid, s.store.usage(uid), null);
+    }
+
+    private Version ingest(String name, InputStream body, long uid, long used, String named) {
         long max = s.maxBytes();
-        Ingest.Limits limits = new Ingest.Limits(max, Math.max(0, s.quotaBytes() - s.store.usage(uid)), s.config().maxFileMb(), s.config().quotaMb());
+        Ingest.Limits limits = new Ingest.Limits(max, Math.max(0, s.quotaBytes() - used), s.config().maxFileMb(), s.config().quotaMb());
         try {
             return Ingest.run(name, body == null ? InputStream.nullInputStream() : body, limits, s.temp, s.files, uid);
         } catch (Refused r) {
-            throw s.refusal(r);
+            Problem p = s.refusal(r);
+            if (named == null) throw p;
+            String file = named.strip().length() > 120 ? named.strip().substring(0, 120) + "…" : named.strip(); // text in a message, escaped where shown
+            throw new Problem(p.status(), p.title(), s.messages.get("library.error.file", file.isEmpty() ? "?" : file, p.getMessage()));
         } catch (IOException e) {
             throw new Problem(400, s.messages.get("library.error.title"), s.messages.get("library.error.io"));
         }
@@ -330,11 +369,9 @@ public class LibraryApi implements WebResource {
     @PublicAccess // finds only what the caller may see
     public Results search(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("year") String year,
                           @QueryParam("language") String language, @QueryParam("country") String country, @QueryParam("page") Integer page) {
-        List<String> terms = Terms.query(q == null ? "" : q);
         Integer y = year != null && year.strip().matches("\\d{4}") ? Integer.valueOf(year.strip()) : null;
-        LibraryStore.Criteria c = new LibraryStore.Criteria(terms, blank(type), y, lower(language), upper(country));
         int p = Math.max(1, page == null ? 1 : Math.min(page, 500));
-        LibraryStore.Found found = s.store.search(c, s.levels(), s.courseFolders(), (p - 1) * PAGE, PAGE);
+        SearchIndex.Found found = s.index.search(q, blank(type), y, lower(language), upper(country), s.levels(), s.courseFolders(), (p - 1) * PAGE, PAGE);
         List<Document> docs = s.store.documents(found.ids());
         Map<Long, Version> current = s.store.current(docs);
         Map<Long, Folder> folders = s.store.folders(docs.stream().map(d -> d.folderId).collect(java.util.stream.Collectors.toSet()));
@@ -342,14 +379,11 @@ public class LibraryApi implements WebResource {
         List<Hit> hits = new ArrayList<>();
         for (Document d : docs) {
             Folder f = folders.get(d.folderId);
-            // the query filtered already; this is the same rule once more (the folder's part once per folder)
+            // the index filtered already; the database's rule once more, so a stale index never shows what it should not
             if (f == null) continue;
             LibraryService.Rights r = rights.computeIfAbsent(f.id, x -> s.rights(f));
             if (!r.see() || !s.canSeeIn(d, f)) continue;
-            Version v = current.get(d.id);
-            List<Snippet.Piece> snippet = Snippet.of(v == null ? "" : v.text, terms);
-            if (snippet.isEmpty()) snippet = Snippet.of(d.description, terms);
-            hits.add(new Hit(view(d, f, v, r), snippet));
+            hits.add(new Hit(view(d, f, current.get(d.id), r), found.snippets().getOrDefault(d.id, List.of())));
         }
         int pages = (int) Math.max(1, (found.total() + PAGE - 1) / PAGE);
         return new Results(q == null ? "" : q, hits, found.total(), p, pages);

@@ -10,6 +10,7 @@ import eu.somep.course.spi.ActivityInstance;
 import eu.somep.course.spi.CourseTracker;
 import eu.somep.library.internal.Document;
 import eu.somep.library.internal.Folder;
+import eu.somep.library.internal.Indexer;
 import eu.somep.library.internal.LibraryStore;
 import eu.somep.library.internal.LocalFileStore;
 import eu.somep.library.internal.Refused;
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
@@ -53,6 +55,7 @@ public class LibraryService {
     final Messages messages;
     final CourseTracker courses;
     final Path temp;
+    final Indexer index;
     private volatile LibraryConfig config;
 
     @Activate
@@ -67,9 +70,28 @@ public class LibraryService {
         this.user = user;
         this.messages = messages;
         this.courses = courses;
-        this.temp = LocalFileStore.dataDir(context).resolve("files").resolve("library").resolve("tmp");
+        Path home = LocalFileStore.dataDir(context).resolve("files").resolve("library");
+        this.temp = home.resolve("tmp");
         Files.createDirectories(temp);
         this.config = config;
+        this.index = new Indexer(store, home.resolve("index")); // caught up or rebuilt from the database before the first request
+        store.onChange(this::reindex);
+    }
+
+    /** The index follows a committed change; when that fails the change is kept and the next search catches up. */
+    private void reindex() {
+        try {
+            index.sync();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "library: the search index could not follow a change; it retries on the next search", e);
+        }
+    }
+
+    /** Closes the index, so that a purge can delete its folder. */
+    @Deactivate
+    void deactivate() throws IOException {
+        store.onChange(() -> { });
+        index.close();
     }
 
     /** Changed limits apply at once. */

@@ -116,16 +116,10 @@ public class LibrarySite implements WebResource {
         for (Uploads.File f : uploads.files("file")) if (!(f.filename() == null || f.filename().isEmpty()) || f.size() > 0) files.add(f);
         if (files.isEmpty()) throw new Problem(422, s.messages.get("library.error.title"), s.messages.get("library.error.empty"));
         Meta meta = formMeta();
-        Long last = null;
-        for (Uploads.File f : files) {
-            Meta m = files.size() > 1 ? new Meta(null, meta.authors(), meta.year(), meta.language(), meta.country(), meta.type(), meta.description(),
-                    meta.tags(), meta.source(), meta.visibility(), null) : meta;
-            try (InputStream in = f.open()) {
-                last = api.upload(id, f.filename(), in, m).id();
-            } catch (IOException e) {
-                throw new Problem(400, s.messages.get("library.error.title"), s.messages.get("library.error.io"));
-            }
-        }
+        Meta m = files.size() > 1 ? new Meta(null, meta.authors(), meta.year(), meta.language(), meta.country(), meta.type(), meta.description(),
+                meta.tags(), meta.source(), meta.visibility(), null) : meta;
+        List<LibraryApi.Incoming> incoming = files.stream().map(f -> new LibraryApi.Incoming(f.filename(), f::open)).toList();
+        long last = api.uploadAll(id, incoming, m).get(incoming.size() - 1).id();
         return Response.seeOther(URI.create(files.size() == 1 ? "/library/documents/" + last : "/library/folders/" + id)).build();
     }
 

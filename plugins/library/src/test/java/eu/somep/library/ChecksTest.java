@@ -8,8 +8,6 @@ import eu.somep.library.internal.Extractor;
 import eu.somep.library.internal.FileTypes;
 import eu.somep.library.internal.Names;
 import eu.somep.library.internal.Refused;
-import eu.somep.library.internal.Snippet;
-import eu.somep.library.internal.Terms;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,21 +53,32 @@ class ChecksTest {
     }
 
     @Test
-    void text_comes_out_of_docx_pptx_and_odt() throws Exception {
-        Path docx = file("a.docx", zip("[Content_Types].xml", "<Types/>", "word/document.xml",
-                "<w:document><w:body><w:p><w:r><w:t>Community &amp; policing</w:t></w:r></w:p><w:p><w:r><w:t>in Kayseri</w:t></w:r></w:p></w:body></w:document>"));
+    void tika_reads_the_text_of_pdf_docx_pptx_and_odt() throws Exception {
+        Path pdf = file("a.pdf", OfficeFiles.pdf("Community policing in Kayseri"));
+        assertEquals(FileTypes.PDF, FileTypes.detect(pdf));
+        Extractor.Result r = Extractor.extract(pdf, FileTypes.PDF);
+        assertEquals("Community policing in Kayseri", r.text().strip());
+        assertTrue(r.preview() != null && r.preview().length > 100, "a thumbnail of the first page");
+        Path docx = file("a.docx", OfficeFiles.docx("Community & policing in Kayseri"));
         assertEquals(FileTypes.DOCX, FileTypes.detect(docx));
-        assertEquals("Community & policing\nin Kayseri", Extractor.extract(docx, FileTypes.DOCX).text());
-        Path pptx = file("b.pptx", zip("[Content_Types].xml", "<Types/>", "ppt/presentation.xml", "<p:presentation/>",
-                "ppt/slides/slide10.xml", "<p:sld><a:p><a:t>Tenth</a:t></a:p></p:sld>", "ppt/slides/slide2.xml", "<p:sld><a:p><a:t>Second &#252;ber</a:t></a:p></p:sld>"));
+        assertEquals("Community & policing in Kayseri", Extractor.extract(docx, FileTypes.DOCX).text().strip());
+        Path pptx = file("b.pptx", OfficeFiles.pptx("Zweite Folie über Polizei"));
         assertEquals(FileTypes.PPTX, FileTypes.detect(pptx));
-        assertEquals("Second über\nTenth", Extractor.extract(pptx, FileTypes.PPTX).text());
-        Path odt = file("c.odt", zip("mimetype", FileTypes.ODT, "content.xml", "<office:text><text:p>Polis ve <text:span>sosyal medya</text:span></text:p></office:text>"));
-        assertEquals("Polis ve sosyal medya", Extractor.extract(odt, FileTypes.ODT).text());
-        // entities are only ever the five XML ones or character references: nothing external is read
+        assertEquals("Zweite Folie über Polizei", Extractor.extract(pptx, FileTypes.PPTX).text().strip());
+        Path odt = file("c.odt", OfficeFiles.odt("Polis ve sosyal medya"));
+        assertEquals(FileTypes.ODT, FileTypes.detect(odt));
+        assertEquals("Polis ve sosyal medya", Extractor.extract(odt, FileTypes.ODT).text().strip());
+    }
+
+    @Test
+    void unreadable_files_give_no_text_and_nothing_external_is_read() throws Exception {
         Path xxe = file("d.docx", zip("[Content_Types].xml", "<Types/>", "word/document.xml",
                 "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><w:p><w:t>a &x; b</w:t></w:p>"));
-        assertEquals("a &x; b", Extractor.extract(xxe, FileTypes.DOCX).text().strip());
+        assertTrue(!Extractor.extract(xxe, FileTypes.DOCX).text().contains("root:"));
+        Path corrupt = file("e.pdf", "%PDF-1.4\n1 0 obj broken".getBytes(StandardCharsets.ISO_8859_1));
+        Extractor.Result r = Extractor.extract(corrupt, FileTypes.PDF);
+        assertEquals("", r.text());
+        assertEquals(null, r.preview());
     }
 
     @Test
@@ -94,14 +103,5 @@ class ChecksTest {
             assertEquals("library.error.name", assertThrows(Refused.class, () -> Names.display(bad)).key, bad);
         }
         assertTrue(Names.disposition(false, "Ümit's \"report\".pdf").startsWith("attachment; filename=\"_mit_s _report_.pdf\"; filename*=UTF-8''%C3%9Cmit"));
-    }
-
-    @Test
-    void words_are_folded_and_passages_mark_the_matches() {
-        assertEquals(List.of("polis", "istanbul", "strasse"), List.copyOf(Terms.of("POLİS İstanbul Straße")));
-        List<Snippet.Piece> p = Snippet.of("The community officer met residents. Community policing works.", Terms.query("community"));
-        assertEquals(new Snippet.Piece("community", true), p.stream().filter(Snippet.Piece::hit).findFirst().orElseThrow());
-        assertEquals(2, p.stream().filter(Snippet.Piece::hit).count());
-        assertTrue(Snippet.of("nothing here", List.of("absent")).isEmpty());
     }
 }

@@ -7,73 +7,188 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.microsoft.ooxml.OOXMLParser;
+import org.apache.tika.parser.odf.OpenDocumentParser;
+import org.apache.tika.parser.pdf.PDFParser;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Text for the search index and a preview, from a file whose type {@link FileTypes} already checked. PDFs go through
- * PDFBox; the office formats are ZIP containers of XML, whose text is read as text (no XML parser, so no entities
- * or external references are ever resolved), with every read capped. A file that cannot be read yields no text
- * and no preview: it is still stored.
+ * Text for the search index and a preview, from a file whose type {@link FileTypes} already checked. Text comes from
+ * Apache Tika's own parsers, chosen by that type (no detection, no service lookup through the thread's class loader,
+ * which inside OSGi is not the bundle's): PDF, OOXML (DOCX, PPTX, XLSX) and OpenDocument. Every extraction is capped
+ * at {@link #MAX_CHARS} characters and {@link #TIMEOUT_SECONDS} seconds on a small pool of its own, so a hostile file
+ * cannot hang an upload; a file that cannot be read yields no text and no preview and is still stored.
  */
 public final class Extractor {
     /** At most this much text is kept per version. */
     public static final int MAX_CHARS = 200_000;
-    /** PDF pages read for text. */
-    static final int MAX_PAGES = 300;
-    /** Bytes read from one XML entry of an office file. */
-    static final int MAX_ENTRY = 16 * 1024 * 1024;
+    /** Time one file may take (text and preview together). */
+    public static final int TIMEOUT_SECONDS = 60;
     /** Preview width in pixels. */
     public static final int THUMB_WIDTH = 240;
+    private static final Logger LOG = Logger.getLogger(Extractor.class.getName());
 
     /** What was extracted: text (maybe empty) and a PNG preview (null when there is none). */
     public record Result(String text, byte[] preview) {
     }
 
+    /** Two threads at most: a runaway parse that ignores its deadline can only ever block this pool, never the server. */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "library-extract");
+        t.setDaemon(true);
+        t.setContextClassLoader(Extractor.class.getClassLoader()); // should any library still look there
+        return t;
+    });
+
     private Extractor() {
     }
 
     public static Result extract(Path file, String type) {
+        Future<Result> f = POOL.submit(() -> run(file, type, System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)));
         try {
-            return switch (type) {
-                case FileTypes.PDF -> pdf(file);
-                case FileTypes.DOCX -> new Result(office(file, "word/document\\.xml", "</w:p>"), null);
-                case FileTypes.PPTX -> new Result(office(file, "ppt/slides/slide\\d+\\.xml", "</a:p>"), null);
-                case FileTypes.XLSX -> new Result(office(file, "xl/sharedStrings\\.xml", "</si>"), null);
-                case FileTypes.ODT, FileTypes.ODP, FileTypes.ODS -> new Result(office(file, "content\\.xml", "</text:p>"), null);
-                case FileTypes.TEXT -> new Result(text(file), null);
-                default -> new Result("", null);
-            };
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return new Result("", null); // unreadable (a corrupt PDF): stored without text and preview
+            return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            LOG.warning("library: text extraction took over " + TIMEOUT_SECONDS + " s; the file is stored without text");
+            return new Result("", null);
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            return new Result("", null);
+        } catch (ExecutionException e) {
+            return new Result("", null);
         }
     }
 
-    static Result pdf(Path file) throws IOException {
-        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setEndPage(MAX_PAGES);
-            String text = cap(stripper.getText(doc));
-            return new Result(text, doc.getNumberOfPages() > 0 ? thumbnail(doc) : null);
+    static Result run(Path file, String type, long deadline) {
+        String text = "";
+        try {
+            text = switch (type) {
+                case FileTypes.PDF -> tika(new PDFParser(), pdfContext(), file, deadline);
+                case FileTypes.DOCX, FileTypes.PPTX, FileTypes.XLSX -> tika(new OOXMLParser(), officeContext(), file, deadline);
+                case FileTypes.ODT, FileTypes.ODP, FileTypes.ODS -> tika(new OpenDocumentParser(), baseContext(), file, deadline);
+                case FileTypes.TEXT -> text(file);
+                default -> "";
+            };
+        } catch (IOException | RuntimeException | StackOverflowError | LinkageError e) {
+            LOG.log(Level.FINE, "library: no text from a " + type + " file", e); // unreadable (a corrupt PDF): stored without text
+        }
+        byte[] preview = FileTypes.PDF.equals(type) && System.nanoTime() < deadline ? pdfPreview(file) : null;
+        return new Result(text, preview);
+    }
+
+    /** Embedded files (images, attachments, OLE objects) are skipped: only the document's own text is searched. */
+    private static ParseContext baseContext() {
+        ParseContext c = new ParseContext();
+        c.set(EmbeddedDocumentExtractor.class, new EmbeddedDocumentExtractor() {
+            @Override
+            public boolean shouldParseEmbedded(Metadata metadata) {
+                return false;
+            }
+
+            @Override
+            public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+            }
+        });
+        return c;
+    }
+
+    private static ParseContext pdfContext() {
+        ParseContext c = baseContext();
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false);
+        pdf.setExtractAnnotationText(true);
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        c.set(PDFParserConfig.class, pdf);
+        return c;
+    }
+
+    /** The SAX readers of DOCX and PPTX: streaming, and they need few of POI's XML schema classes. */
+    private static ParseContext officeContext() {
+        ParseContext c = baseContext();
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setUseSAXPptxExtractor(true);
+        office.setIncludeHeadersAndFooters(true);
+        c.set(OfficeParserConfig.class, office);
+        return c;
+    }
+
+    static String tika(Parser parser, ParseContext context, Path file, long deadline) throws IOException {
+        Collect out = new Collect(deadline);
+        try (InputStream in = Files.newInputStream(file)) {
+            parser.parse(in, out, new Metadata(), context);
+        } catch (SAXException | org.apache.tika.exception.TikaException e) {
+            if (!out.stopped) LOG.log(Level.FINE, "library: text extraction failed", e); // keep what was read before
+        }
+        return cap(out.text.toString().strip());
+    }
+
+    /** Collects characters up to the cap, with paragraph breaks, and stops the parser at the cap or the deadline. */
+    static final class Collect extends DefaultHandler {
+        final StringBuilder text = new StringBuilder();
+        private final long deadline;
+        boolean stopped;
+
+        Collect(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (text.length() >= MAX_CHARS || System.nanoTime() > deadline || Thread.currentThread().isInterrupted()) {
+                stopped = true;
+                throw new SAXException("library: extraction limit");
+            }
+            text.append(ch, start, Math.min(length, MAX_CHARS - text.length()));
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "title" -> {
+                    if (text.length() > 0 && text.charAt(text.length() - 1) != '\n' && text.length() < MAX_CHARS) text.append('\n');
+                }
+                case "td", "th" -> {
+                    if (text.length() < MAX_CHARS) text.append(' ');
+                }
+                default -> {
+                }
+            }
         }
     }
 
     /** The first page at about {@link #THUMB_WIDTH} pixels wide, or null when it cannot be drawn. */
-    static byte[] thumbnail(PDDocument doc) {
-        try {
+    static byte[] pdfPreview(Path file) {
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            if (doc.getNumberOfPages() == 0) return null;
             PDRectangle box = doc.getPage(0).getCropBox();
             float width = Math.max(1, box.getWidth());
             float scale = Math.min(4f, THUMB_WIDTH / width);
@@ -81,67 +196,8 @@ public final class Extractor {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             if (!ImageIO.write(img, "png", out)) return null;
             return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return null;
-        }
-    }
-
-    private static final Pattern DECLARATION = Pattern.compile("<!DOCTYPE[^\\[>]*(\\[[^\\]]*\\])?\\s*>|<!--.*?-->", Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern ENTITY = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos);");
-
-    static String office(Path file, String entries, String paragraphEnd) throws IOException {
-        Pattern names = Pattern.compile(entries);
-        StringBuilder out = new StringBuilder();
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            List<ZipEntry> matching = new ArrayList<>();
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements();) {
-                ZipEntry z = e.nextElement();
-                if (names.matcher(z.getName()).matches()) matching.add(z);
-            }
-            Collections.sort(matching, (a, b) -> naturalCompare(a.getName(), b.getName()));
-            for (ZipEntry z : matching) {
-                try (InputStream in = zip.getInputStream(z)) {
-                    String xml = new String(in.readNBytes(MAX_ENTRY), StandardCharsets.UTF_8);
-                    out.append(xmlText(xml.replace(paragraphEnd, "\n"))).append('\n');
-                }
-                if (out.length() > MAX_CHARS) break;
-            }
-        }
-        return cap(out.toString().strip());
-    }
-
-    /** slide2 before slide10. */
-    private static int naturalCompare(String a, String b) {
-        return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
-    }
-
-    static String xmlText(String xml) {
-        String text = TAG.matcher(DECLARATION.matcher(xml).replaceAll(" ")).replaceAll(" ");
-        Matcher m = ENTITY.matcher(text);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String e = m.group(1);
-            String r = switch (e) {
-                case "amp" -> "&";
-                case "lt" -> "<";
-                case "gt" -> ">";
-                case "quot" -> "\"";
-                case "apos" -> "'";
-                default -> codePoint(e);
-            };
-            m.appendReplacement(sb, Matcher.quoteReplacement(r));
-        }
-        m.appendTail(sb);
-        return sb.toString().replaceAll("[ \\t\\x0B\\f]+", " ").replaceAll(" *\\n[ \\n]*", "\n").strip();
-    }
-
-    private static String codePoint(String e) {
-        try {
-            int cp = e.startsWith("#x") || e.startsWith("#X") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1));
-            return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
-        } catch (NumberFormatException x) {
-            return " ";
         }
     }
 
@@ -152,7 +208,7 @@ public final class Extractor {
     }
 
     static String cap(String s) {
-        String t = s.replace("\u0000", "");
+        String t = s.replace("\u0000", "").replaceAll("[ \\t\\x0B\\f\\r]+", " ").replaceAll(" *\\n[ \\n]*", "\n");
         if (t.length() <= MAX_CHARS) return t;
         int end = MAX_CHARS;
         if (Character.isHighSurrogate(t.charAt(end - 1))) end--;

@@ -10,14 +10,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Every query of the library plugin. */
 public final class LibraryStore {
     private final Database db;
+    private volatile Runnable onChange = () -> { };
 
     public LibraryStore(Database db) {
         this.db = db;
+    }
+
+    /** Runs after every committed change to documents (the search index follows). */
+    public void onChange(Runnable r) {
+        this.onChange = r;
+    }
+
+    private <T> T changing(T result) {
+        onChange.run();
+        return result;
     }
 
     // ---- folders
@@ -74,7 +84,7 @@ public final class LibraryStore {
 
     /** Deletes a folder with everything in it; returns the storage keys to delete. */
     public List<String> deleteFolder(long id) {
-        return db.inTransaction(em -> {
+        return changing(db.inTransaction(em -> {
             List<Long> ids = new ArrayList<>(List.of(id));
             for (int i = 0; i < ids.size(); i++) {
                 ids.addAll(em.createQuery("select f.id from Folder f where f.parentId = :p", Long.class).setParameter("p", ids.get(i)).getResultList());
@@ -85,9 +95,11 @@ public final class LibraryStore {
                 keys.add((String) k[0]);
                 if (k[1] != null) keys.add((String) k[1]);
             }
+            em.createNativeQuery("insert into library_change (document_id, changed_at) select d.id, :at from library_document d where d.folder_id in (:f)")
+                    .setParameter("at", Instant.now()).setParameter("f", ids).executeUpdate();
             em.createNativeQuery("delete from library_folder where id = :id").setParameter("id", id).executeUpdate(); // cascades
             return keys;
-        });
+        }));
     }
 
     public long countIn(long folderId) {
@@ -134,7 +146,7 @@ public final class LibraryStore {
 
     /** Creates a document, with its first version when it is a file, and indexes it: all in one transaction. */
     public Document create(Document d, Version first) {
-        return db.inTransaction(em -> {
+        return changing(db.inTransaction(em -> {
             em.persist(d);
             em.flush();
             if (first != null) {
@@ -144,14 +156,33 @@ public final class LibraryStore {
                 em.flush();
                 d.currentVersion = first.id;
             }
-            index(em, d, first);
+            changed(em, d.id);
             return d;
-        });
+        }));
+    }
+
+    /** Creates several documents, each with its first version, in one transaction: all or none. */
+    public List<Document> createAll(List<Document> docs, List<Version> firsts) {
+        return changing(db.inTransaction(em -> {
+            for (int i = 0; i < docs.size(); i++) {
+                Document d = docs.get(i);
+                em.persist(d);
+                em.flush();
+                Version first = firsts.get(i);
+                first.documentId = d.id;
+                first.number = 1;
+                em.persist(first);
+                em.flush();
+                d.currentVersion = first.id;
+                changed(em, d.id);
+            }
+            return docs;
+        }));
     }
 
     /** Adds a version and makes it current. */
     public Version addVersion(long documentId, Version v) {
-        return db.inTransaction(em -> {
+        return changing(db.inTransaction(em -> {
             Document d = em.find(Document.class, documentId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
             Integer max = em.createQuery("select max(v.number) from Version v where v.documentId = :d", Integer.class).setParameter("d", documentId).getSingleResult();
             v.documentId = documentId;
@@ -160,9 +191,9 @@ public final class LibraryStore {
             em.flush();
             d.currentVersion = v.id;
             d.updatedAt = Instant.now();
-            index(em, d, v);
+            changed(em, documentId);
             return v;
-        });
+        }));
     }
 
     /** Makes an earlier version current again (the history stays as it is). */
@@ -172,8 +203,9 @@ public final class LibraryStore {
             Version v = em.find(Version.class, versionId);
             d.currentVersion = v.id;
             d.updatedAt = Instant.now();
-            index(em, d, v);
+            changed(em, documentId);
         });
+        onChange.run();
     }
 
     /** Saves changed metadata (the entity as edited) and re-indexes it. */
@@ -181,21 +213,23 @@ public final class LibraryStore {
         db.run(em -> {
             Document d = em.merge(changed);
             d.updatedAt = Instant.now();
-            index(em, d, d.currentVersion == null ? null : em.find(Version.class, d.currentVersion));
+            changed(em, d.id);
         });
+        onChange.run();
     }
 
     /** Deletes a document; returns the storage keys to delete. */
     public List<String> delete(long id) {
-        return db.inTransaction(em -> {
+        return changing(db.inTransaction(em -> {
             List<String> keys = new ArrayList<>();
             for (Version v : em.createQuery("select v from Version v where v.documentId = :d", Version.class).setParameter("d", id).getResultList()) {
                 keys.add(v.storageKey);
                 if (v.previewKey != null) keys.add(v.previewKey);
             }
+            changed(em, id);
             em.createNativeQuery("delete from library_document where id = :id").setParameter("id", id).executeUpdate();
             return keys;
-        });
+        }));
     }
 
     /** Bytes a user uploaded (every version counts against the quota). */
@@ -212,66 +246,67 @@ public final class LibraryStore {
         db.run(em -> em.createNativeQuery("update library_document set downloads = downloads + 1 where id = :id").setParameter("id", id).executeUpdate());
     }
 
-    // ---- the word index
+    // ---- what the search index reads (see Indexer)
 
-    static String indexText(Document d, Version v) {
-        return String.join(" ", d.title, d.authors, d.description, d.tags, d.source, d.country, v == null ? "" : v.filename, v == null ? "" : v.text);
+    /** Records that a document was created, changed or deleted, in the transaction that does it. */
+    private static void changed(EntityManager em, long documentId) {
+        em.createNativeQuery("insert into library_change (document_id, changed_at) values (:d, :at)").setParameter("d", documentId)
+                .setParameter("at", Instant.now()).executeUpdate();
     }
 
-    private static void index(EntityManager em, Document d, Version v) {
-        em.createNativeQuery("delete from library_term where document_id = :d").setParameter("d", d.id).executeUpdate();
-        List<String> terms = new ArrayList<>(Terms.of(indexText(d, v)));
-        for (int i = 0; i < terms.size(); i += 500) {
-            List<String> chunk = terms.subList(i, Math.min(terms.size(), i + 500));
-            StringBuilder sql = new StringBuilder("insert into library_term (document_id, term) values ");
-            for (int j = 0; j < chunk.size(); j++) sql.append(j == 0 ? "" : ",").append("(:d, :t").append(j).append(')');
-            jakarta.persistence.Query q = em.createNativeQuery(sql.toString()).setParameter("d", d.id);
-            for (int j = 0; j < chunk.size(); j++) q.setParameter("t" + j, chunk.get(j));
-            q.executeUpdate();
-        }
+    /** The last change recorded (0 when none). */
+    public long lastChange() {
+        return db.inTransaction(em -> ((Number) em.createNativeQuery("select coalesce(max(id), 0) from library_change").getSingleResult()).longValue());
     }
 
-    /** What a search asks for; null filters are not applied. */
-    public record Criteria(List<String> terms, String type, Integer year, String language, String country) {
-    }
-
-    /** A page of matching document ids, newest first, and how many matched in all. */
-    public record Found(List<Long> ids, long total) {
-    }
-
-    /**
-     * Searches the documents the caller may see: those whose folder and document both allow {@code levels}
-     * (public; or public and members), and every document in {@code courseFolders} (folders of courses the caller
-     * takes part in).
-     */
-    public Found search(Criteria q, Set<String> levels, Collection<Long> courseFolders, int offset, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        StringBuilder where = new StringBuilder(" from library_document d join library_folder f on f.id = d.folder_id where (");
-        where.append("(f.visibility in (:levels) and d.visibility in (:levels))");
-        params.put("levels", levels);
-        if (!courseFolders.isEmpty()) {
-            where.append(" or f.id in (:cf)");
-            params.put("cf", courseFolders);
-        }
-        where.append(')');
-        if (!q.terms().isEmpty()) {
-            where.append(" and d.id in (select t.document_id from library_term t where t.term in (:terms) group by t.document_id having count(*) = :n)");
-            params.put("terms", q.terms());
-            params.put("n", q.terms().size());
-        }
-        if (q.type() != null) { where.append(" and d.doc_type = :type"); params.put("type", q.type()); }
-        if (q.year() != null) { where.append(" and d.pub_year = :year"); params.put("year", q.year()); }
-        if (q.language() != null) { where.append(" and d.language = :lang"); params.put("lang", q.language()); }
-        if (q.country() != null) { where.append(" and d.country = :country"); params.put("country", q.country()); }
+    /** Changes after {@code after}, oldest first: pairs of change id and document id. */
+    public List<long[]> changesAfter(long after, int limit) {
         return db.inTransaction(em -> {
-            jakarta.persistence.Query count = em.createNativeQuery("select count(*)" + where);
-            jakarta.persistence.Query page = em.createNativeQuery("select d.id" + where + " order by d.updated_at desc, d.id desc");
-            params.forEach((k, v) -> { count.setParameter(k, v); page.setParameter(k, v); });
-            long total = ((Number) count.getSingleResult()).longValue();
-            List<Long> ids = new ArrayList<>();
-            for (Object o : page.setFirstResult(offset).setMaxResults(limit).getResultList()) ids.add(((Number) o).longValue());
-            return new Found(ids, total);
+            List<long[]> out = new ArrayList<>();
+            for (Object o : em.createNativeQuery("select id, document_id from library_change where id > :a order by id").setParameter("a", after)
+                    .setMaxResults(limit).getResultList()) {
+                Object[] r = (Object[]) o;
+                out.add(new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()});
+            }
+            return out;
         });
+    }
+
+    /** The changes among these ids that exist now: pairs of change id and document id. */
+    public List<long[]> changesIn(Collection<Long> changeIds) {
+        List<Long> all = new ArrayList<>(changeIds);
+        List<long[]> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += 500) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            db.run(em -> {
+                for (Object o : em.createNativeQuery("select id, document_id from library_change where id in (:ids)").setParameter("ids", chunk).getResultList()) {
+                    Object[] r = (Object[]) o;
+                    out.add(new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()});
+                }
+            });
+        }
+        return out;
+    }
+
+    public List<Long> documentIdsAfter(long after, int limit) {
+        return db.inTransaction(em -> em.createQuery("select d.id from Document d where d.id > :a order by d.id", Long.class).setParameter("a", after)
+                .setMaxResults(limit).getResultList());
+    }
+
+    /** What the index holds of these documents (those that still exist). */
+    public List<SearchIndex.Entry> entries(Collection<Long> ids) {
+        List<Document> docs = documents(ids);
+        Map<Long, Version> current = current(docs);
+        Map<Long, Folder> folders = folders(docs.stream().map(d -> d.folderId).collect(java.util.stream.Collectors.toSet()));
+        List<SearchIndex.Entry> out = new ArrayList<>();
+        for (Document d : docs) {
+            Folder f = folders.get(d.folderId);
+            if (f == null) continue;
+            Version v = current.get(d.id);
+            out.add(new SearchIndex.Entry(d.id, f.id, f.visibility, d.visibility, d.type, d.year, d.language, d.country, d.updatedAt.toEpochMilli(), d.title,
+                    d.authors, d.tags, d.source, v == null ? null : v.filename, d.description, v == null ? "" : v.text));
+        }
+        return out;
     }
 
     /** The years, languages and countries present, for the search form's filters. */
