@@ -1,5 +1,7 @@
 package eu.somep.it;
 
+import eu.somep.testkit.TestDatabases;
+import eu.somep.testkit.TestSomep;
 import static eu.somep.it.LibraryIT.as;
 import static eu.somep.it.LibraryIT.expect;
 import static eu.somep.it.LibraryIT.id;
