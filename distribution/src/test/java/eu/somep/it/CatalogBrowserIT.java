@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An administrator, in Chromium, installs a plugin from the catalog together with the plugin it needs (after
- * seeing both on the confirm page), disables it, and uninstalls it with its data.
+ * seeing both on the confirm page), changes its settings, disables it, and uninstalls it with its data.
  */
 class CatalogBrowserIT {
     @TempDir
     Path work;
 
     @Test
-    void an_administrator_installs_from_the_catalog_with_a_dependency_disables_and_uninstalls_with_data() throws Exception {
+    void an_administrator_installs_from_the_catalog_with_a_dependency_changes_settings_disables_and_uninstalls_with_data() throws Exception {
         Path catalog = work.resolve("catalog");
         TestPlugins.build(catalog, "hello", "1.0.0", TestCatalogs.plugin("hello", "1.0.0"));
         TestCatalogs.ledger(catalog, "1.0.0", Map.of("V1__entries.sql", TestCatalogs.V1), "body", "hello");
@@ -73,6 +73,16 @@ class CatalogBrowserIT {
                     .POST(HttpRequest.BodyPublishers.ofString("evidence")).build());
             assertEquals(200, added.statusCode(), added.body());
             assertEquals("version 1.0.0: evidence", somep.get("/ledger").body());
+
+            // Its settings, drawn from its own description, changed on its page and used at once
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Settings").setExact(true)).click();
+            assertThat(page).hasURL(Pattern.compile("/admin/plugins/ledger/settings$"));
+            assertThat(page.getByLabel("Heading")).hasValue("Evidence ledger");
+            page.getByLabel("Heading").fill("Seized devices");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+            assertThat(page.getByTestId("saved")).containsText("The settings are saved");
+            assertEquals("Seized devices", somep.get("/ledger/heading").body());
+            page.navigate(somep.uri("/admin/plugins").toString());
 
             // Disable
             row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Disable").setExact(true)).click();

@@ -38,6 +38,7 @@ final class TestCatalogs {
         Map<String, String> h = plugin("ledger", version, requires);
         h.put("-includeresource", "db/migration/ledger=" + sql.toAbsolutePath());
         h.put("Ledger-Select", select);
+        h.put("-metatypeannotations", "*"); // its heading setting, for the admin settings form
         return TestPlugins.build(dir, "ledger", version, h);
     }
 

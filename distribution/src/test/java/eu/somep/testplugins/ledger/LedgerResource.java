@@ -12,21 +12,39 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * A plugin with a table, for upgrade tests: {@code GET /ledger} answers its bundle version and the rows, read
  * with the expression in its {@code Ledger-Select} header (each version of the test bundle knows its schema).
  */
-@Component(service = WebResource.class)
+@Component(service = WebResource.class, configurationPid = "eu.somep.test.ledger")
+@Designate(ocd = LedgerConfig.class)
 @Path("ledger")
 public class LedgerResource implements WebResource {
     private final Database db;
     private final Bundle bundle = FrameworkUtil.getBundle(LedgerResource.class);
+    private volatile LedgerConfig config;
 
     @Activate
-    public LedgerResource(@Reference Database db) {
+    public LedgerResource(@Reference Database db, LedgerConfig config) {
         this.db = db;
+        this.config = config;
+    }
+
+    @Modified
+    void modified(LedgerConfig config) {
+        this.config = config;
+    }
+
+    @GET
+    @Path("heading")
+    @PublicAccess
+    @Produces("text/plain")
+    public String heading() {
+        return config.heading();
     }
 
     @GET
