@@ -58,17 +58,24 @@ class PluginFaultIT {
             assertEquals(500, failed.statusCode());
             assertTrue(failed.body().contains("\"status\":500") && !failed.body().contains("secret") && !failed.body().contains("IllegalState"), failed.body());
 
-            // every thread the plugin may have is now stuck in its route
-            int share = 64;
+            // every thread the plugin may have is now stuck in its route, and its queue is full
+            int share = eu.somep.core.web.WebServer.PER_PLUGIN;
             List<CompletableFuture<HttpResponse<String>>> hung = new ArrayList<>();
             for (int i = 0; i < share; i++) {
                 hung.add(client.sendAsync(HttpRequest.newBuilder(somep.uri("/stuck")).build(), HttpResponse.BodyHandlers.ofString()));
             }
             assertTrue(arrived.tryAcquire(share, 60, TimeUnit.SECONDS), "all " + share + " requests reached the plugin");
+            for (int i = 0; i < eu.somep.core.web.WebServer.QUEUE; i++) {
+                hung.add(client.sendAsync(HttpRequest.newBuilder(somep.uri("/stuck")).build(), HttpResponse.BodyHandlers.ofString()));
+            }
 
-            // one more is turned away at once with a clear answer instead of waiting behind them
-            HttpResponse<String> more = client.send(HttpRequest.newBuilder(somep.uri("/stuck"))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            // one more is turned away at once with a clear answer (the queued ones hold their threads for up to 30 s,
+            // so poll until the queue is full rather than guess when their requests arrived)
+            HttpResponse<String> more = null;
+            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); System.nanoTime() < end; ) {
+                more = client.send(HttpRequest.newBuilder(somep.uri("/stuck")).timeout(Duration.ofSeconds(40)).build(), HttpResponse.BodyHandlers.ofString());
+                if (more.statusCode() == 503) break;
+            }
             assertEquals(503, more.statusCode());
             assertEquals("5", more.headers().firstValue("Retry-After").orElse(""));
             assertTrue(more.body().contains("busy"), more.body());
@@ -82,7 +89,11 @@ class PluginFaultIT {
 
             // once it recovers, the plugin answers every request it held
             release.countDown();
-            for (var h : hung) assertEquals("released", h.get(60, TimeUnit.SECONDS).body());
+            for (var h : hung.subList(0, share)) assertEquals("released", h.get(60, TimeUnit.SECONDS).body());
+            for (var h : hung.subList(share, hung.size())) { // queued: served once a thread was free, or refused after 30 s
+                HttpResponse<String> r = h.get(60, TimeUnit.SECONDS);
+                assertTrue(r.statusCode() == 503 || r.body().equals("released"), r.statusCode() + " " + r.body());
+            }
             assertEquals(200, client.send(HttpRequest.newBuilder(somep.uri("/stuck")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         } finally {

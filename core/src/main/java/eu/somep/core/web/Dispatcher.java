@@ -18,14 +18,21 @@ final class Dispatcher extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private final transient WebApps apps;
     private final int perPlugin;
+    private final int queue;
     // A bulkhead per plugin: a plugin whose requests hang (a deadlock, a call that never returns) can hold at most
     // perPlugin of the server's threads; the rest keep the kernel and the other plugins serving. Keyed by installed
     // components only (the app routed to), so odd paths cannot grow it.
     private final transient Map<String, Semaphore> inService = new ConcurrentHashMap<>();
+    // A burst beyond perPlugin (500 trainees starting a quiz at once) waits, up to `queue` requests for up to
+    // WAIT_SECONDS each; only what comes on top of that is refused. Waiting holds a thread too, so the pool is sized
+    // perPlugin + queue + a reserve that neither can touch.
+    private final transient Map<String, Semaphore> waiting = new ConcurrentHashMap<>();
+    static final int WAIT_SECONDS = 30;
 
-    Dispatcher(WebApps apps, int perPlugin) {
+    Dispatcher(WebApps apps, int perPlugin, int queue) {
         this.apps = apps;
         this.perPlugin = perPlugin;
+        this.queue = queue;
     }
 
     @Override
@@ -42,7 +49,7 @@ final class Dispatcher extends HttpServlet {
             Semaphore permits = "kernel".equals(app.component()) ? null
                     : inService.computeIfAbsent(app.component(), c -> new Semaphore(perPlugin));
             try {
-                if (permits != null && !permits.tryAcquire()) {
+                if (permits != null && !permits.tryAcquire() && !waitFor(permits, app.component())) {
                     busy(req, resp, app.component());
                     return;
                 }
@@ -59,7 +66,21 @@ final class Dispatcher extends HttpServlet {
         resp.sendError(503);
     }
 
-    /** 503 with Retry-After: the plugin has all the threads it may use busy, so this request is not queued behind them. */
+    /** Waits for a permit, if the plugin's queue has room; false when the request should be refused. */
+    private boolean waitFor(Semaphore permits, String component) {
+        Semaphore queued = waiting.computeIfAbsent(component, c -> new Semaphore(queue));
+        if (!queued.tryAcquire()) return false;
+        try {
+            return permits.tryAcquire(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            queued.release();
+        }
+    }
+
+    /** 503 with Retry-After: the plugin has all the threads it may use busy and its queue is full. */
     private static void busy(HttpServletRequest req, HttpServletResponse resp, String component) throws IOException {
         resp.setStatus(503);
         resp.setHeader("Retry-After", "5");

@@ -25,14 +25,16 @@ public final class WebServer {
     private final Server server;
     private final ServerConnector connector;
 
-    static final int PER_PLUGIN = 64;
+    public static final int PER_PLUGIN = 64;
+    public static final int QUEUE = 64;
     static final int RESERVE = 16;
 
     public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes,
                      java.util.function.BiFunction<String, String, java.net.URL> themeFiles) {
         // 64 threads serve far more than the target load; idle ones go after 5 s so memory returns after a burst.
-        // One plugin may use PER_PLUGIN of them; the RESERVE more keep the site up when a plugin's requests hang.
-        QueuedThreadPool threads = new QueuedThreadPool(PER_PLUGIN + RESERVE, 4, 5_000);
+        // One plugin may have PER_PLUGIN requests in service and QUEUE more waiting for them; the RESERVE more keep
+        // the site up when a plugin's requests hang.
+        QueuedThreadPool threads = new QueuedThreadPool(PER_PLUGIN + QUEUE + RESERVE, 4, 5_000);
         threads.setName("somep-http");
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -52,7 +54,7 @@ public final class WebServer {
         sessions.setMaxInactiveInterval(idleMinutes * 60);
         ctx.addFilter(new FilterHolder(security), "/*", EnumSet.of(DispatcherType.REQUEST));
         ctx.addServlet(new ServletHolder("static", new StaticServlet(themeFiles)), "/static/*");
-        ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps, PER_PLUGIN));
+        ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps, PER_PLUGIN, QUEUE));
         dispatcher.getRegistration().setMultipartConfig(new MultipartConfigElement(tmp.toString(), 64L << 20, 64L << 20, 1 << 20));
         dispatcher.setInitOrder(1);
         ctx.addServlet(dispatcher, "/*");
