@@ -1,5 +1,5 @@
 /** What every plugin that stores personal data implements, so users can get and erase their data (GDPR). */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package eu.somep.spi.privacy;
 

@@ -1,7 +1,7 @@
 package eu.somep.course.internal;
 
-import static eu.somep.course.internal.PrivacyRows.rows;
-import static eu.somep.course.internal.PrivacyRows.update;
+import static eu.somep.spi.privacy.PrivacyRows.rows;
+import static eu.somep.spi.privacy.PrivacyRows.update;
 
 import eu.somep.api.persistence.Database;
 import java.util.LinkedHashMap;

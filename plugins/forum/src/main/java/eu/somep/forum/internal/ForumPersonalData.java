@@ -2,8 +2,8 @@ package eu.somep.forum.internal;
 
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
-import static eu.somep.forum.internal.PrivacyRows.rows;
-import static eu.somep.forum.internal.PrivacyRows.update;
+import static eu.somep.spi.privacy.PrivacyRows.rows;
+import static eu.somep.spi.privacy.PrivacyRows.update;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package eu.somep.library.internal;
 
-import static eu.somep.library.internal.PrivacyRows.rows;
-import static eu.somep.library.internal.PrivacyRows.update;
+import static eu.somep.spi.privacy.PrivacyRows.rows;
+import static eu.somep.spi.privacy.PrivacyRows.update;
 
 import eu.somep.api.persistence.Database;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package eu.somep.course.internal;
+package eu.somep.spi.privacy;
 
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Native queries for the privacy SPI: a person's rows as column → value maps (named after the SELECT list), and updates. */
+/** Native queries for {@link PrivacyProvider}s: a person's rows as column → value maps (named after the SELECT list), and updates. */
 public final class PrivacyRows {
     private PrivacyRows() {
     }
