@@ -82,6 +82,10 @@ import org.osgi.framework.ServiceRegistration;
 /** Boots SOMEP: database, Felix, kernel services, plugins, web server, deploy folder; and shuts it down in reverse. */
 public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
+    /** Published on this node at each periodic cluster check: plugins empty their caches (docs/plugin-guide.md). */
+    public static final String RESYNC_TOPIC = "kernel/cluster/resync";
+    /** Published on this node when it starts listening to the others (at start, and after its connection came back). */
+    public static final String LISTENING_TOPIC = "kernel/cluster/listening";
     private final Settings settings;
     private HikariDataSource dataSource;
     private Framework framework;
@@ -103,6 +107,9 @@ public final class Kernel implements AutoCloseable {
     private eu.somep.core.privacy.Privacy privacy;
     private Themes themes;
     private DevWatch devWatch;
+    private eu.somep.core.cluster.Cluster cluster;
+    /** Every cache of {@code kernel_setting} this node keeps: a change on another node empties them all. */
+    private final List<SiteSettings> siteSettings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Kernel(Settings settings) {
         this.settings = settings;
@@ -117,18 +124,20 @@ public final class Kernel implements AutoCloseable {
         users = new Users(dataSource);
         users.bootstrapAdmin(settings.get(Settings.ADMIN_PASSWORD, null));
         if ("true".equalsIgnoreCase(settings.get(Settings.DEMO, "false"))) users.bootstrapDemo(settings.get(Settings.DEMO_PASSWORD, "somep-demo-2026"));
+        cluster = openCluster();
         access = new Access(dataSource);
         roles = new Roles(dataSource, access);
         roles.declare("kernel", KernelCapabilities.ALL);
 
         events = new EventHub();
+        events.clustered(cluster);
         framework = new Framework(settings);
         framework.start();
         BundleContext ctx = framework.context();
         mailer = new Mailer(settings);
         registerServices(ctx);
 
-        themes = new Themes(new SiteSettings(dataSource));
+        themes = new Themes(siteSettings(new SiteSettings(dataSource)));
         runtimes = new Runtimes(new ThemeTemplates(themes));
         themes.onRemoved(runtimes::clearTemplates);
         themes.track(ctx);
@@ -138,10 +147,11 @@ public final class Kernel implements AutoCloseable {
         homes = new SiteHomes(runtimes);
         homes.track(ctx);
         events.track(ctx);
-        scheduler = new Scheduler();
+        scheduler = new Scheduler(cluster.enabled() ? new eu.somep.core.cluster.TaskClaims(dataSource, cluster.nodeId()) : null);
         scheduler.track(ctx);
 
         plugins = new PluginManager(ctx, dataSource, migrations, events, settings, roles);
+        if (cluster.enabled()) plugins.clustered(new eu.somep.core.cluster.PluginJars(dataSource), c -> cluster.send("plugins", c));
         // stored plugin settings reach Config Admin before any plugin starts, so each starts with its own
         pluginSettings = new PluginSettings(dataSource, ctx, c -> plugins.bundle(c), events);
         pluginSettings.applyStored();
@@ -158,7 +168,7 @@ public final class Kernel implements AutoCloseable {
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
                 Clock.systemUTC()), audit);
         var kernelMessages = runtimes.kernel().messages();
-        Registration registration = new Registration(users, new Secrets(dataSource), new SiteSettings(dataSource), mailer, kernelMessages, audit, this::baseUrl);
+        Registration registration = new Registration(users, new Secrets(dataSource), siteSettings(new SiteSettings(dataSource)), mailer, kernelMessages, audit, this::baseUrl);
         ViewRenderer renderer = new ViewRenderer(navigation, themes);
         blocks = new Blocks(runtimes, dataSource);
         blocks.track(ctx, renderer);
@@ -168,7 +178,7 @@ public final class Kernel implements AutoCloseable {
         List<Object> kernelRoutes = List.of(new HomeRoutes(homes, blocks), new DashboardRoutes(blocks), new LoginRoutes(signIn, audit, registration),
                 new RegistrationPages(registration), new RegistrationApi(registration, kernelMessages), new TokenApi(users, signIn, audit), new ProfilePage(users, audit, signIn, privacy),
                 new ProfileApi(users, audit, runtimes.kernel().messages(), signIn, privacy),
-                new HealthRoutes(dataSource, plugins), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
+                new HealthRoutes(dataSource, plugins, cluster), new PluginApi(plugins, audit), new AdminPluginsPage(plugins, audit), new AuditRoutes(audit),
                 new CatalogApi(catalog, audit), new AdminCatalogPage(catalog, audit), new AdminCompatibilityPage(catalog),
                 new BackupApi(new Backup(settings), dataSource, audit),
                 new RolesApi(roles, access, users, audit), new AdminRolesPage(roles, access, users, audit, this::capabilityLabel),
@@ -179,17 +189,76 @@ public final class Kernel implements AutoCloseable {
         apps.track(ctx);
         ctx.addBundleListener(plugins);
         plugins.installShipped(settings.pluginsDir());
+        if (cluster.enabled()) {
+            plugins.follow(); // what other nodes installed or upgraded while this one was down
+            plugins.settle();
+        }
 
         plugins.forgetVanishedDeployments();
         web = new WebServer(settings.port(), settings.get(Settings.BIND, "0.0.0.0"), apps,
                 new SecurityFilter(users, access, shiro, settings.getInt(Settings.SESSION_MAX_HOURS, 12) * 3_600_000L), settings.dataDir(),
-                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), themes::resource);
+                settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), themes::resource, cluster.enabled() ? dataSource : null);
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
+        joinCluster();
         framework.startDeployWatcher(plugins);
         devWatch = DevWatch.start(settings.get(Settings.DEV_WATCH, null), settings.deployDir(), 100);
         Warmup.site(web.port());
         return this;
+    }
+
+    /** A cluster node when {@code somep.cluster=true} on PostgreSQL; else a node alone. */
+    private eu.somep.core.cluster.Cluster openCluster() {
+        String defaultId;
+        try {
+            defaultId = java.net.InetAddress.getLocalHost().getHostName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        } catch (java.io.IOException e) {
+            defaultId = "node-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        }
+        String id = settings.get(Settings.NODE_ID, defaultId);
+        if (!settings.getBoolean(Settings.CLUSTER)) return eu.somep.core.cluster.Cluster.single(dataSource, id);
+        if (!dataSource.getJdbcUrl().startsWith("jdbc:postgresql:"))
+            throw new IllegalStateException("somep.cluster=true needs PostgreSQL: an H2 file belongs to one process. Set somep.db.url to a PostgreSQL database, or turn cluster mode off.");
+        return eu.somep.core.cluster.Cluster.joined(dataSource, id, null, dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+    }
+
+    private SiteSettings siteSettings(SiteSettings s) {
+        siteSettings.add(s);
+        return s;
+    }
+
+    /** Once this node serves: hear the other nodes, and tell them it is here. */
+    private void joinCluster() {
+        if (!cluster.enabled()) return;
+        cluster.on("plugins", c -> plugins.follow());
+        cluster.on("settings", x -> pluginSettings.refresh());
+        cluster.on("access", x -> access.changedElsewhere());
+        cluster.on("users", x -> users.changedElsewhere());
+        cluster.on("site", x -> {
+            siteSettings.forEach(eu.somep.core.config.SiteSettings::changed);
+        });
+        access.onChange(() -> cluster.send("access", ""));
+        pluginSettings.onChange(() -> cluster.send("settings", ""));
+        users.onChange(() -> cluster.send("users", ""));
+        siteSettings.forEach(s -> s.onChange(() -> cluster.send("site", "")));
+        cluster.onResync(plugins::follow);
+        cluster.onResync(pluginSettings::refresh);
+        cluster.onResync(access::changedElsewhere);
+        cluster.onResync(users::changedElsewhere);
+        cluster.onResync(() -> siteSettings.forEach(eu.somep.core.config.SiteSettings::changed));
+        // plugins that cache drop it on this too, in case a message from another node was missed
+        cluster.onResync(() -> events.publish(RESYNC_TOPIC, java.util.Map.of()));
+        cluster.onListening(() -> events.publish(LISTENING_TOPIC, java.util.Map.of("node", cluster.nodeId())));
+        cluster.address("http://" + hostName() + ":" + web.port());
+        cluster.start(Duration.ofMillis(settings.getInt(Settings.CLUSTER_CHECK, 5_000)), Duration.ofSeconds(2));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
     }
 
     /** The site's address for links in mails: the setting, else this node on localhost. */
@@ -265,10 +334,12 @@ public final class Kernel implements AutoCloseable {
     public eu.somep.core.privacy.Privacy privacy() { return privacy; }
     public HikariDataSource dataSource() { return dataSource; }
     public BundleContext bundleContext() { return framework.context(); }
+    public eu.somep.core.cluster.Cluster cluster() { return cluster; }
 
     @Override
     public void close() {
         if (devWatch != null) devWatch.close();
+        if (cluster != null) cluster.close();
         if (web != null) web.stop();
         try {
             Files.deleteIfExists(settings.dataDir().resolve("cli-token"));

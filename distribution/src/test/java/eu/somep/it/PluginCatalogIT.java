@@ -141,16 +141,16 @@ class PluginCatalogIT {
     @Test
     void the_compatibility_report_lists_every_installed_plugin_against_an_api_version() throws Exception {
         try (TestSomep somep = TestSomep.builder().start()) {
-            JsonNode now = json(somep.send(somep.asAdmin("/api/admin/plugins/compatibility?api=1.3.0").GET().build()), 200); // the API this kernel provides
+            JsonNode now = json(somep.send(somep.asAdmin("/api/admin/plugins/compatibility?api=1.4.0").GET().build()), 200); // the API this kernel provides
             assertEquals(0, now.get("incompatible").asInt(), now.toString());
             JsonNode next = json(somep.send(somep.asAdmin("/api/admin/plugins/compatibility?api=2.0.0").GET().build()), 200);
             assertEquals(next.get("plugins").size(), next.get("incompatible").asInt(), "every shipped plugin accepts [x,2)");
             JsonNode pages = find(next.get("plugins"), "pages");
             assertEquals(false, pages.get("compatible").asBoolean());
-            assertEquals("[1.0,2)", pages.get("range").asText());
-            JsonNode old = json(somep.send(somep.asAdmin("/api/admin/plugins/compatibility?api=1.0.0").GET().build()), 200);
-            assertEquals(true, find(old.get("plugins"), "pages").get("compatible").asBoolean());
-            assertEquals(false, find(old.get("plugins"), "forum").get("compatible").asBoolean(), "forum needs [1.2,2)");
+            assertEquals("[1.4,2)", pages.get("range").asText());
+            JsonNode old = json(somep.send(somep.asAdmin("/api/admin/plugins/compatibility?api=1.2.0").GET().build()), 200);
+            assertEquals(true, find(old.get("plugins"), "glossary").get("compatible").asBoolean(), "glossary needs [1.2,2)");
+            assertEquals(false, find(old.get("plugins"), "forum").get("compatible").asBoolean(), "forum needs [1.4,2)");
 
             HttpResponse<String> bad = somep.send(somep.asAdmin("/api/admin/plugins/compatibility?api=two").GET().build());
             assertEquals(400, bad.statusCode(), bad.body());

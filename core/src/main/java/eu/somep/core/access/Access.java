@@ -50,6 +50,19 @@ public final class Access {
 
     public void changed() {
         cache.clear();
+        onChange.run();
+    }
+
+    /** Another node of the cluster changed roles or capabilities: forget the answers, tell no one. */
+    public void changedElsewhere() {
+        cache.clear();
+    }
+
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change made on this node (a cluster tells the other nodes). */
+    public void onChange(Runnable r) {
+        onChange = r;
     }
 
     private boolean decide(User user, String capability, long context, List<String> why) {

@@ -2,7 +2,7 @@ package eu.somep.core.backup;
 
 import java.nio.file.Path;
 
-/** Where an H2 file database lives, from its JDBC URL ({@code jdbc:h2:file:/x/somep;...} is {@code /x/somep.mv.db}). */
+/** Where an H2 file database lives, from its JDBC URL ({@code jdbc:h2:retry:/x/somep;...} is {@code /x/somep.mv.db}). */
 final class H2Files {
     private H2Files() {
     }
@@ -13,6 +13,7 @@ final class H2Files {
         int semi = rest.indexOf(';');
         if (semi >= 0) rest = rest.substring(0, semi);
         if (rest.startsWith("file:")) rest = rest.substring("file:".length());
+        else if (rest.startsWith("retry:")) rest = rest.substring("retry:".length()); // the file, re-opened after an interrupt
         if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:") || rest.startsWith("zip:"))
             throw new IllegalStateException("The H2 database " + url + " is not a local file; back it up where it lives.");
         if (rest.startsWith("~")) rest = System.getProperty("user.home") + rest.substring(1);

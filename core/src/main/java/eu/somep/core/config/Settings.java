@@ -51,6 +51,12 @@ public final class Settings {
     public static final String BASE_URL = "somep.base.url";
     /** Development loop: plugin jars or build folders whose rebuilt jars are deployed at once (see DevWatch). */
     public static final String DEV_WATCH = "somep.dev.watch";
+    /** {@code true}: this node is one of several on one PostgreSQL database (docs/deployment.md). */
+    public static final String CLUSTER = "somep.cluster";
+    /** This node's name in the cluster; default: the host name and port. */
+    public static final String NODE_ID = "somep.node.id";
+    /** How often (ms) a cluster node re-reads what is shared, in case a notification was missed. */
+    public static final String CLUSTER_CHECK = "somep.cluster.check.ms";
 
     private final Map<String, String> overrides;
     private final Map<String, String> env;
@@ -121,9 +127,12 @@ public final class Settings {
 
     /**
      * H2 by default. WRITE_DELAY=0: H2 otherwise keeps committed changes in memory for up to 500 ms, and a killed
-     * process loses writes it has already acknowledged (CrashIT, docs/reliability.md).
+     * process loses writes it has already acknowledged (CrashIT, docs/reliability.md). {@code retry:} rather than
+     * {@code file:}: with {@code file:}, a thread interrupted while H2 writes (a plugin start cut off at its time bound,
+     * a task stopped at shutdown) closes the file channel and with it the whole database for every plugin; H2's
+     * {@code retry:} file system re-opens the file and repeats the write.
      */
     public String dbUrl() {
-        return raw(DB_URL, "jdbc:h2:file:" + dataDir().resolve("somep") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        return raw(DB_URL, "jdbc:h2:retry:" + dataDir().resolve("somep") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
     }
 }

@@ -46,7 +46,15 @@ public final class SiteSettings {
             throw new IllegalStateException("Cannot save the setting " + name + ": " + e.getMessage(), e);
         } finally {
             cache.remove(name);
+            onChange.run();
         }
+    }
+
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change made through this object (a cluster tells the other nodes). */
+    public void onChange(Runnable r) {
+        onChange = r;
     }
 
     /** Forgets cached values (another node changed them). */

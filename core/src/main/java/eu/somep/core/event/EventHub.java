@@ -70,6 +70,43 @@ public final class EventHub implements EventBus, AutoCloseable {
         }
     }
 
+    private volatile eu.somep.core.cluster.Cluster cluster;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    static final String CLUSTER_TOPIC = "event";
+
+    /** Joins a cluster: events published to other nodes go there, and theirs arrive here. */
+    public void clustered(eu.somep.core.cluster.Cluster c) {
+        cluster = c;
+        c.on(CLUSTER_TOPIC, this::fromOtherNode);
+    }
+
+    @Override
+    public void publishToOtherNodes(String topic, Map<String, Object> properties) {
+        eu.somep.core.cluster.Cluster c = cluster;
+        if (c == null || !c.enabled()) return;
+        for (Object v : properties.values()) {
+            if (!(v instanceof String || v instanceof Number || v instanceof Boolean))
+                throw new IllegalArgumentException("An event for other nodes carries strings, numbers and booleans only, not " + (v == null ? "null" : v.getClass().getName()));
+        }
+        try {
+            String payload = JSON.writeValueAsString(Map.of("topic", topic, "properties", properties));
+            if (payload.length() > 7_000) throw new IllegalArgumentException("An event for other nodes must stay under 7,000 bytes");
+            c.send(CLUSTER_TOPIC, payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("The event cannot be sent to other nodes: " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fromOtherNode(String payload) {
+        try {
+            Map<String, Object> m = JSON.readValue(payload, Map.class);
+            publish((String) m.get("topic"), (Map<String, Object>) m.getOrDefault("properties", Map.of()));
+        } catch (java.io.IOException | ClassCastException e) {
+            LOG.warning("An event from another node is not readable: " + e.getMessage());
+        }
+    }
+
     /** Subscribes kernel code; close the result to stop. */
     public AutoCloseable subscribe(List<String> topics, Consumer<Event> consumer) {
         Subscription s = new Subscription(topics, consumer);

@@ -25,6 +25,16 @@ public final class Scheduler implements AutoCloseable {
         return t;
     });
     private ServiceTracker<ScheduledTask, Scheduled> tracker;
+    /** In a cluster, who runs each run; null on a single node. */
+    private final eu.somep.core.cluster.TaskClaims claims;
+
+    public Scheduler() {
+        this(null);
+    }
+
+    public Scheduler(eu.somep.core.cluster.TaskClaims claims) {
+        this.claims = claims;
+    }
 
     // Runs happen on threads of their own: the two scheduler threads only start them, so a task that hangs holds
     // one runner thread, never the schedule of every other plugin's tasks.
@@ -47,12 +57,14 @@ public final class Scheduler implements AutoCloseable {
                 Duration every = task.interval();
                 long ms = Math.max(10, every.toMillis());
                 Semaphore running = new Semaphore(1);
+                String key = ref.getBundle().getSymbolicName() + ":" + task.getClass().getName();
                 ScheduledFuture<?> f = pool.scheduleWithFixedDelay(() -> {
                     if (!running.tryAcquire()) return; // the last run is still going (or hangs): skip this one
                     try {
                         runners.execute(() -> {
                             try {
-                                task.run();
+                                // in a cluster the node that claims this run runs it (on this runner: the claim asks the database)
+                                if (claims == null || claims.claim(key, ms)) task.run();
                             } catch (RuntimeException | LinkageError e) {
                                 LOG.log(Level.WARNING, "Scheduled task " + task.getClass().getName() + " failed", e);
                             } finally {

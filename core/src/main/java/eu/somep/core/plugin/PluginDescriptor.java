@@ -23,7 +23,7 @@ public record PluginDescriptor(String component, String symbolicName, String ver
 
     public static final String COMPONENT = "SOMEP-Component";
     /** The API version this kernel implements; plugins state the range they accept. */
-    public static final Version API_VERSION = new Version(1, 3, 0);
+    public static final Version API_VERSION = new Version(1, 4, 0);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]{1,31}");
     /** First path segments the kernel uses itself. */
     static final Set<String> RESERVED = Set.of("api", "admin", "static", "health", "login", "logout", "kernel", "plugins", "tokens", "lang");

@@ -66,6 +66,13 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
     private final ExecutorService starter = Executors.newCachedThreadPool(r -> daemon(r, "somep-plugin-start"));
 
     private final Roles roles;
+    /** In a cluster: the shared jar store, and how the other nodes hear of a change made here. Null / no-op alone. */
+    private volatile eu.somep.core.cluster.PluginJars jars;
+    private volatile java.util.function.Consumer<String> changed = c -> { };
+    /** True while this node follows what another node did: it changes its bundles, not the shared rows. Lifecycle thread only. */
+    private boolean following;
+    /** The row (by its time of change) a follow could not start, so it is not tried again on every check. */
+    private final Map<String, java.time.Instant> followFailed = new ConcurrentHashMap<>();
 
     public PluginManager(BundleContext context, DataSource dataSource, Migrations migrations, EventHub events, Settings settings, Roles roles) {
         this.roles = roles;
@@ -76,6 +83,12 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         this.events = events;
         this.settings = settings;
         this.startTimeoutMs = settings.getInt(Settings.PLUGIN_START_TIMEOUT, 30_000);
+    }
+
+    /** Joins a cluster: jars installed here go to the shared store, and every change here is announced. */
+    public void clustered(eu.somep.core.cluster.PluginJars store, java.util.function.Consumer<String> onChange) {
+        this.jars = store;
+        this.changed = onChange;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -105,6 +118,8 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         for (String c : DependencyOrder.sort(descriptors)) {
             Optional<PluginRecord> row = store.find(c);
             if (row.isPresent() && row.get().state() == PluginState.UNINSTALLED) continue;
+            // In a cluster another node may have upgraded it while this one was down: follow() brings the newer jar.
+            if (row.isPresent() && newerInStore(row.get(), descriptors.get(c).version())) continue;
             // An upgrade lives in the deploy folder and comes from there once FileInstall starts.
             if (upgraded.containsKey(c) && upgraded.get(c).compareTo(Version.parseVersion(descriptors.get(c).version())) >= 0) continue;
             try {
@@ -116,6 +131,15 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             }
         }
         settle();
+    }
+
+    private boolean newerInStore(PluginRecord row, String shipped) {
+        eu.somep.core.cluster.PluginJars store = jars;
+        try {
+            return store != null && Version.parseVersion(row.version()).compareTo(Version.parseVersion(shipped)) > 0 && store.has(row.component(), row.version());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The components the deploy folder holds a jar of, with its version. */
@@ -261,6 +285,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             save(row.with(PluginState.FAILED, problem));
             return;
         }
+        share(b, d);
         if (settings.safeMode()) {
             save(row.with(PluginState.DISABLED, "Safe mode: every plugin is disabled for this run."));
             return;
@@ -274,6 +299,85 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             return;
         }
         activate(b, row);
+    }
+
+    /** In a cluster, a jar installed through this node's deploy folder goes to the shared store for the others. */
+    private void share(Bundle b, PluginDescriptor d) {
+        eu.somep.core.cluster.PluginJars store = jars;
+        if (store == null || following) return;
+        try {
+            Path p = Path.of(java.net.URI.create(b.getLocation()));
+            if (p.toAbsolutePath().normalize().startsWith(settings.deployDir())) store.put(d.component(), d.version(), p);
+        } catch (IOException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            LOG.warning("The jar of " + d.component() + " is not shared with the other nodes: " + e.getMessage());
+        }
+    }
+
+    // ---- a cluster: following what the other nodes did ------------------------------------------
+
+    /**
+     * Makes this node's bundles what the shared {@code kernel_plugin} rows say, after another node changed them:
+     * stops what was disabled, starts what was enabled, uninstalls what was uninstalled, and installs or upgrades
+     * from the shared jar store what this node lacks. The rows are not written (they already say it); a plugin that
+     * fails here fails on this node only, and is logged.
+     */
+    public void follow() {
+        lifecycle.execute(() -> {
+            following = true;
+            try {
+                for (PluginRecord r : store.all()) {
+                    try {
+                        followOne(r);
+                    } catch (RuntimeException | IOException | BundleException e) {
+                        followFailed.put(r.component(), r.updatedAt());
+                        LOG.log(Level.WARNING, "This node cannot follow the change of plugin " + r.component() + " made on another node", e);
+                    }
+                }
+            } finally {
+                following = false;
+            }
+        });
+    }
+
+    private void followOne(PluginRecord r) throws IOException, BundleException {
+        String c = r.component();
+        Bundle b = bundles.get(c);
+        if (r.state() == PluginState.UNINSTALLED) {
+            if (b == null) return;
+            bundles.remove(c, b);
+            deleteFromDeployFolder(b.getLocation());
+            stopQuietly(b);
+            uninstallQuietly(b);
+            events.publish(TOPIC_PREFIX + "uninstalled", Map.of("component", c));
+            return;
+        }
+        if (r.updatedAt().equals(followFailed.get(c))) return; // failed here already; the next change tries again
+        if (b == null || b.getVersion().compareTo(Version.parseVersion(r.version())) < 0) {
+            eu.somep.core.cluster.PluginJars store = jars;
+            if (store == null || !store.has(c, r.version())) return; // a shipped plugin this node's distribution lacks
+            Files.createDirectories(settings.deployDir());
+            Path target = settings.deployDir().resolve(c + "-" + r.version() + "-" + Long.toString(System.currentTimeMillis(), 36) + ".jar");
+            if (!store.copyTo(c, r.version(), target)) return;
+            if (b != null) {
+                bundles.remove(c, b);
+                stopQuietly(b);
+                deleteFromDeployFolder(b.getLocation());
+                uninstallQuietly(b);
+            }
+            // File.toURI, as the deploy folder names its jars (Path.toUri writes file:/// and would be a second location)
+            Bundle fresh = context.installBundle(target.toFile().toURI().toString());
+            admit(fresh, false);
+            reviveRefreshed();
+            return;
+        }
+        boolean active = b.getState() == Bundle.ACTIVE || b.getState() == Bundle.STARTING;
+        if (!r.enabled() && active) {
+            stopQuietly(b);
+            events.publish(TOPIC_PREFIX + "disabled", Map.of("component", c));
+        } else if (r.enabled() && r.state() == PluginState.ENABLED && !active && !markerFile(c) && !settings.safeMode()) {
+            PluginRecord after = activate(b, r);
+            if (after.state() == PluginState.FAILED) followFailed.put(c, r.updatedAt());
+        }
     }
 
     private void forget(Bundle b) {
@@ -578,7 +682,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             uninstallQuietly(old);
             Bundle fresh;
             try {
-                fresh = context.installBundle(target.toUri().toString());
+                fresh = context.installBundle(target.toFile().toURI().toString());
             } catch (BundleException e) {
                 Files.deleteIfExists(target);
                 save(row.with(PluginState.FAILED, "Its upgrade to version " + want + " could not be installed: " + rootMessage(e)));
@@ -656,7 +760,10 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
     // ---- helpers --------------------------------------------------------------------------------
 
     private PluginRecord save(PluginRecord r) {
-        store.save(r);
+        if (!following) {
+            store.save(r);
+            changed.accept(r.component());
+        }
         if (r.state() == PluginState.FAILED) LOG.warning("Plugin " + r.component() + " failed: " + r.reason());
         events.publish(TOPIC_PREFIX + r.state().name().toLowerCase(),
                 r.reason() == null ? Map.of("component", r.component()) : Map.of("component", r.component(), "reason", r.reason()));

@@ -211,6 +211,20 @@ public final class Users {
         execute("UPDATE kernel_user SET display_name = ?, email = ?, country = ?, organisation = ?, lang = ?, timezone = ? WHERE id = ?",
                 p.displayName(), p.email(), p.country(), p.organisation(), p.language(), p.timezone(), u.id());
         languages.remove(u.id());
+        onChange.run();
+    }
+
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change of an account made on this node (a cluster tells the other nodes). */
+    public void onChange(Runnable r) {
+        onChange = r;
+    }
+
+    /** Another node changed accounts: forget what is cached (a suspension applies on the next request here too). */
+    public void changedElsewhere() {
+        byId.clear();
+        languages.clear();
     }
 
     /** The user's preferred language, or null: read on requests without a language cookie, so it is cached. */
@@ -253,6 +267,7 @@ public final class Users {
             throw new IllegalStateException("Cannot change the account: " + e.getMessage(), e);
         } finally {
             byId.clear(); // the next request sees the change
+            onChange.run();
         }
     }
 

@@ -85,6 +85,7 @@ public final class PluginSettings implements AutoCloseable {
         SettingsValidator.Result r = SettingsValidator.check(d, given);
         if (!r.ok()) return r;
         Set<String> pids = save(store, component, d, r.values());
+        onChange.run(); // the other nodes of a cluster apply it too
         for (String pid : pids) push(component, pid);
         return r;
     }
@@ -99,6 +100,13 @@ public final class PluginSettings implements AutoCloseable {
         });
         store.save(rows);
         return pids;
+    }
+
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change stored through this node (a cluster tells the other nodes). */
+    public void onChange(Runnable r) {
+        onChange = r;
     }
 
     /** At start, before the plugins: every stored configuration goes to Config Admin, so plugins start with it. */

@@ -31,6 +31,12 @@ public final class WebServer {
 
     public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes,
                      java.util.function.BiFunction<String, String, java.net.URL> themeFiles) {
+        this(port, host, apps, security, tmp, idleMinutes, themeFiles, null);
+    }
+
+    /** {@code sharedSessions}: the database every node of a cluster keeps its sessions in; null keeps them in memory. */
+    public WebServer(int port, String host, WebApps apps, SecurityFilter security, Path tmp, int idleMinutes,
+                     java.util.function.BiFunction<String, String, java.net.URL> themeFiles, javax.sql.DataSource sharedSessions) {
         // 64 threads serve far more than the target load; idle ones go after 5 s so memory returns after a burst.
         // One plugin may have PER_PLUGIN requests in service and QUEUE more waiting for them; the RESERVE more keep
         // the site up when a plugin's requests hang.
@@ -52,6 +58,7 @@ public final class WebServer {
         sessions.setSameSite(HttpCookie.SameSite.LAX);
         sessions.setSessionCookie("SOMEPSESSION");
         sessions.setMaxInactiveInterval(idleMinutes * 60);
+        if (sharedSessions != null) SharedSessions.install(sessions, sharedSessions);
         ctx.addFilter(new FilterHolder(security), "/*", EnumSet.of(DispatcherType.REQUEST));
         ctx.addServlet(new ServletHolder("static", new StaticServlet(themeFiles)), "/static/*");
         ServletHolder dispatcher = new ServletHolder("somep", new Dispatcher(apps, PER_PLUGIN, QUEUE));

@@ -32,7 +32,7 @@ class SettingsTest {
         assertEquals(8080, s.port());
         assertEquals(home.resolve("data"), s.dataDir());
         assertEquals(home.resolve("deploy"), s.deployDir());
-        assertTrue(s.dbUrl().startsWith("jdbc:h2:file:" + home.resolve("data")));
+        assertTrue(s.dbUrl().startsWith("jdbc:h2:retry:" + home.resolve("data")));
         assertTrue(s.dbUrl().contains(";WRITE_DELAY=0"), "a commit is written at once, so a killed process keeps what it acknowledged");
     }
 

@@ -51,6 +51,21 @@ public final class CourseStore {
     private void changed(long courseId) {
         snapshots.remove(courseId);
         allCourses = null;
+        onChange.run();
+    }
+
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change of what is cached here (the other nodes of a cluster drop theirs). */
+    public void onChange(Runnable r) {
+        onChange = r;
+    }
+
+    /** Another node of a cluster changed courses or completion: drop everything cached. */
+    public void changedElsewhere() {
+        snapshots.clear();
+        completions.clear();
+        allCourses = null;
     }
 
     // ---- the plugin's flags
@@ -141,6 +156,7 @@ public final class CourseStore {
         });
         changed(id);
         completions.clear();
+        onChange.run();
     }
 
     // ---- the course image
@@ -316,6 +332,7 @@ public final class CourseStore {
         });
         if (course != null) changed(course);
         completions.clear();
+        onChange.run();
     }
 
     // ---- the built-in page type
@@ -390,10 +407,20 @@ public final class CourseStore {
     /** Drops what is cached about a person (after their data was erased). */
     public void forget(long userId) {
         completions.remove(userId);
+        onChange.run();
     }
 
     public void complete(long activityId, long userId, String how) {
         completions.remove(userId);
+        try {
+            record(activityId, userId, how);
+        } finally {
+            completions.remove(userId); // again after the commit: a view that raced it loaded the old state
+            onChange.run();
+        }
+    }
+
+    private void record(long activityId, long userId, String how) {
         db.run(em -> {
             long n = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM course_completion WHERE activity_id = ? AND user_id = ?")
                     .setParameter(1, activityId).setParameter(2, userId).getSingleResult()).longValue();

@@ -32,9 +32,22 @@ public final class ForumStore {
                     return db.inTransaction(work);
                 } finally {
                     cache.changed(); // after the commit (or the rollback): a read that raced it is tagged stale
+                    onWrite.run();
                 }
             }
         };
+    }
+
+    private volatile Runnable onWrite = () -> { };
+
+    /** Called after every write transaction (the other nodes of a cluster drop their read cache too). */
+    public void onWrite(Runnable r) {
+        onWrite = r;
+    }
+
+    /** Another node of a cluster wrote: drop the read cache. */
+    public void changedElsewhere() {
+        cache.changed();
     }
 
     /** For the other stores of this package: writes through {@link #writing()} drop the read cache. */

@@ -19,6 +19,18 @@ public final class PageStore {
         this.db = db;
     }
 
+    private volatile Runnable onChange = () -> { };
+
+    /** Called after every change (the other nodes of a cluster drop their snapshot). */
+    public void onChange(Runnable r) {
+        onChange = r;
+    }
+
+    /** Another node of a cluster changed pages. */
+    public void changedElsewhere() {
+        snapshot = null;
+    }
+
     private List<Page> all() {
         List<Page> s = snapshot;
         if (s == null) {
@@ -62,6 +74,7 @@ public final class PageStore {
             });
         } finally {
             snapshot = null;
+            onChange.run();
         }
     }
 
@@ -70,6 +83,7 @@ public final class PageStore {
             return db.inTransaction(em -> em.createQuery("delete from Page p where p.slug = :s").setParameter("s", slug).executeUpdate());
         } finally {
             snapshot = null;
+            onChange.run();
         }
     }
 }
