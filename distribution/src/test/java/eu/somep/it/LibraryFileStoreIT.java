@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The library's database file store (setting {@code store = database}) on H2 and PostgreSQL: files of several
- * 1 MB chunks come back byte for byte, the setting can go back to the disk without losing what the database holds,
- * and deleting documents leaves nothing in {@code library_blob}.
+ * The library's database file store (setting {@code store = database}) on H2 and PostgreSQL: the files already on
+ * the disk move into it on request, files of several 1 MB chunks come back byte for byte, the setting can go back to
+ * the disk without losing what the database holds, and deleting documents leaves nothing in {@code library_blob}.
  */
 class LibraryFileStoreIT {
     static Stream<TestDatabases.Db> databases() {
@@ -42,6 +42,12 @@ class LibraryFileStoreIT {
         }
     }
 
+    static String str(String regex, String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(body);
+        assertTrue(m.find(), regex + " in " + body);
+        return m.group(1);
+    }
+
     static void useStore(TestSomep somep, String store) throws Exception {
         HttpResponse<String> saved = RegistrationIT.as(somep, somep.adminToken(), "PUT", "/api/admin/plugins/library/settings", "{\"store\":\"" + store + "\"}");
         assertEquals(200, saved.statusCode(), saved.body()); // answered once the plugin has the value
@@ -55,7 +61,28 @@ class LibraryFileStoreIT {
             Path disk = somep.kernel().settings().dataDir().resolve("files/library/store");
             String described = LibraryIT.expect(200, RegistrationIT.as(somep, admin, "GET", "/api/admin/plugins/library/settings", null)).body();
             assertTrue(described.contains("\"key\":\"store\"") && described.contains("\"value\":\"database\"") && described.contains("The database"), described);
+            // moving the files already on the disk is refused until the database is chosen, and only for administrators
+            assertTrue(LibraryIT.expect(409, RegistrationIT.as(somep, admin, "POST", "/api/library/storage/move", null)).body().contains("Choose \\\"The database\\\""));
             useStore(somep, "database");
+            somep.kernel().users().create("ayse", "ayse-pass-123", "Ayse", false);
+            LibraryIT.expect(403, RegistrationIT.as(somep, TokensIT.create(somep, "ayse", "ayse-pass-123", "t"), "POST", "/api/library/storage/move", null));
+
+            // the shipped guides, written to the disk at the first start, move into the database and are still served
+            long guides = LibraryIT.num("\"id\":(\\d+),\"parentId\":null,\"activityId\":null,\"name\":\"COMPOSITE guides\"",
+                    LibraryIT.as(somep, null, "GET", "/api/library/folders", null).body());
+            String firstGuide = str("\"download\":\"(/library/documents/\\d+/download)\"", LibraryIT.as(somep, null, "GET", "/api/library/folders/" + guides, null).body());
+            byte[] guideBytes = LibraryIT.bytes(somep, null, firstGuide).body();
+            long shipped = LibraryIT.files(disk);
+            assertTrue(shipped >= 9, "the nine guides are on the disk: " + shipped);
+            String moved = LibraryIT.expect(200, RegistrationIT.as(somep, admin, "POST", "/api/library/storage/move", null)).body();
+            assertTrue(moved.contains("\"moved\":" + shipped + ",") && moved.contains("\"missing\":0,\"damaged\":0"), moved);
+            assertEquals(0, LibraryIT.files(disk), "nothing left on the disk");
+            assertEquals(shipped, blobRows(somep, ""));
+            assertArrayEquals(guideBytes, LibraryIT.bytes(somep, null, firstGuide).body());
+            assertTrue(LibraryIT.expect(200, RegistrationIT.as(somep, admin, "POST", "/api/library/storage/move", null)).body().contains("\"moved\":0,"), "a second run has nothing to do");
+            LibraryIT.expect(204, RegistrationIT.as(somep, admin, "DELETE", "/api/library/folders/" + guides, null));
+            assertEquals(0, blobRows(somep, ""), "deleting the collection deleted its files in the database");
+
             long pub = LibraryIT.id(LibraryIT.expect(201, LibraryIT.as(somep, admin, "POST", "/api/library/folders", "{\"name\":\"Shared\",\"visibility\":\"public\"}")));
             String to = "/api/library/folders/" + pub + "/documents?name=";
             long onDisk = LibraryIT.files(disk);

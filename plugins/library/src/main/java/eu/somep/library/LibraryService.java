@@ -56,8 +56,10 @@ public class LibraryService {
     private static final Logger LOG = Logger.getLogger(LibraryService.class.getName());
 
     final LibraryStore store;
+    final Database db;
     final eu.somep.library.internal.LibraryPersonalData personal;
     final FileStore files;
+    final DatabaseFileStore databaseFiles;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
@@ -77,7 +79,9 @@ public class LibraryService {
                           LibraryConfig config) throws IOException {
         this.store = new LibraryStore(db);
         this.personal = new eu.somep.library.internal.LibraryPersonalData(db);
-        this.files = new ChosenStore(files, new DatabaseFileStore(db), () -> LibraryConfig.DATABASE.equals(this.config.store()));
+        this.databaseFiles = new DatabaseFileStore(db);
+        this.db = db;
+        this.files = new ChosenStore(files, databaseFiles, () -> LibraryConfig.DATABASE.equals(this.config.store()));
         this.events = events;
         this.access = access;
         this.directory = directory;

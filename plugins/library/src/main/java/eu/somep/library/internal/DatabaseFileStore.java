@@ -40,8 +40,15 @@ public final class DatabaseFileStore implements FileStore {
 
     @Override
     public String put(Path file) throws IOException {
-        String key = PREFIX + UUID.randomUUID();
         try (InputStream in = Files.newInputStream(file)) {
+            return put(in);
+        }
+    }
+
+    /** Stores what the stream holds (read to its end, not closed) under a new key, in one transaction. */
+    public String put(InputStream in) throws IOException {
+        String key = PREFIX + UUID.randomUUID();
+        try {
             db.run(em -> {
                 try {
                     int seq = 0;
