@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,18 @@ class LibraryClusterIT {
             assertEquals(0, LibraryIT.total(a, null, "q=capybara"));
             assertEquals(404, LibraryIT.bytes(a, null, "/library/documents/" + doc + "/download").statusCode());
             assertEquals(0, LibraryFileStoreIT.blobRows(a, ""));
+
+            // disabling the library on B stops its timer thread (no thread left behind); enabled again, it catches up
+            List<Thread> timers = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("somep-library-index")).toList();
+            assertEquals(2, timers.size(), "one per node");
+            assertEquals(200, b.adminPost("/api/plugins/library/disable").statusCode());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (timers.stream().allMatch(Thread::isAlive) && System.nanoTime() < deadline) timers.get(0).join(50); // a timed wait for an end
+            assertEquals(1, timers.stream().filter(Thread::isAlive).count(), "B's timer ended with its library; A's runs on");
+            long upTo = lastChange(a);
+            LibraryIT.expect(201, LibraryIT.upload(a, admin, "/api/library/folders/" + folder + "/documents?name=later.txt", "The tapir file".getBytes(java.nio.charset.StandardCharsets.UTF_8), null));
+            assertEquals(200, b.adminPost("/api/plugins/library/enable").statusCode());
+            assertEquals(1, LibraryIT.total(b, null, "q=tapir"), "caught up at start: " + upTo);
         }
     }
 }
