@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,7 +64,15 @@ class LibraryFileStoreIT {
             assertTrue(described.contains("\"key\":\"store\"") && described.contains("\"value\":\"database\"") && described.contains("The database"), described);
             // moving the files already on the disk is refused until the database is chosen, and only for administrators
             assertTrue(LibraryIT.expect(409, RegistrationIT.as(somep, admin, "POST", "/api/library/storage/move", null)).body().contains("Choose \\\"The database\\\""));
-            useStore(somep, "database");
+            // an administrator chooses the database on the library's settings page
+            SecurityIT.Browser browser = new SecurityIT.Browser(somep);
+            browser.signIn();
+            HttpResponse<String> form = browser.get("/admin/plugins/library/settings");
+            assertTrue(form.body().contains("File store") && form.body().contains("value=\"database\"") && form.body().contains("The database"), form.body());
+            HttpResponse<String> chosen = browser.post("/admin/plugins/library/settings",
+                    Map.of("_csrf", SecurityIT.Browser.csrf(form), "maxFileMb", "25", "quotaMb", "500", "store", "database"));
+            assertEquals(303, chosen.statusCode(), chosen.body());
+            assertTrue(browser.follow(chosen).body().contains("The settings are saved"));
             somep.kernel().users().create("ayse", "ayse-pass-123", "Ayse", false);
             LibraryIT.expect(403, RegistrationIT.as(somep, TokensIT.create(somep, "ayse", "ayse-pass-123", "t"), "POST", "/api/library/storage/move", null));
 
@@ -95,6 +104,12 @@ class LibraryFileStoreIT {
             assertEquals(onDisk, LibraryIT.files(disk), "nothing new on the disk");
             assertEquals(6, blobRows(somep, ""), "the PDF, its preview and the text in four chunks");
             assertEquals(1, blobRows(somep, " WHERE seq = 3"), "the text's fourth chunk");
+            byte[] even = java.util.Arrays.copyOf(text, 2 << 20); // exactly two chunks: no empty third one
+            long twoChunks = LibraryIT.id(LibraryIT.expect(201, LibraryIT.upload(somep, admin, to + "even.txt", even, null)));
+            assertEquals(8, blobRows(somep, ""));
+            assertArrayEquals(even, LibraryIT.bytes(somep, null, "/library/documents/" + twoChunks + "/download").body());
+            LibraryIT.expect(204, LibraryIT.as(somep, admin, "DELETE", "/api/library/documents/" + twoChunks, null));
+            assertEquals(6, blobRows(somep, ""));
 
             HttpResponse<byte[]> got = LibraryIT.bytes(somep, null, "/library/documents/" + log + "/download");
             assertEquals(200, got.statusCode());
