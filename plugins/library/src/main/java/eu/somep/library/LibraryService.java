@@ -1,5 +1,6 @@
 package eu.somep.library;
 
+import eu.somep.api.event.EventBus;
 import eu.somep.api.i18n.Messages;
 import eu.somep.api.persistence.Database;
 import eu.somep.api.security.AccessControl;
@@ -8,6 +9,8 @@ import eu.somep.api.security.UserDirectory;
 import eu.somep.api.web.Problem;
 import eu.somep.course.spi.ActivityInstance;
 import eu.somep.course.spi.CourseTracker;
+import eu.somep.library.internal.ChosenStore;
+import eu.somep.library.internal.DatabaseFileStore;
 import eu.somep.library.internal.Document;
 import eu.somep.library.internal.Folder;
 import eu.somep.library.internal.Indexer;
@@ -20,7 +23,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
@@ -44,11 +51,15 @@ public class LibraryService {
     public static final String DOWNLOAD = "library:download";
     public static final String UPLOAD = "library:upload";
     public static final String MANAGE = "library:manage";
+    /** Published when this node's search index took in changes (its own or another node's): {@code change}, {@code documents}. */
+    public static final String TOPIC_INDEXED = "library/index/updated";
     private static final Logger LOG = Logger.getLogger(LibraryService.class.getName());
 
     final LibraryStore store;
+    final Database db;
     final eu.somep.library.internal.LibraryPersonalData personal;
     final FileStore files;
+    final DatabaseFileStore databaseFiles;
     final AccessControl access;
     final UserDirectory directory;
     final UserContext user;
@@ -56,15 +67,22 @@ public class LibraryService {
     final CourseTracker courses;
     final Path temp;
     final Indexer index;
+    private final EventBus events;
+    private final ScheduledExecutorService timer;
+    private volatile boolean failing;
     private volatile LibraryConfig config;
 
     @Activate
     public LibraryService(@Reference Database db, @Reference AccessControl access, @Reference UserDirectory directory, @Reference UserContext user,
                           @Reference Messages messages, @Reference CourseTracker courses,
-                          @Reference(policyOption = ReferencePolicyOption.GREEDY) FileStore files, BundleContext context, LibraryConfig config) throws IOException {
+                          @Reference(policyOption = ReferencePolicyOption.GREEDY) FileStore files, @Reference EventBus events, BundleContext context,
+                          LibraryConfig config) throws IOException {
         this.store = new LibraryStore(db);
         this.personal = new eu.somep.library.internal.LibraryPersonalData(db);
-        this.files = files;
+        this.databaseFiles = new DatabaseFileStore(db);
+        this.db = db;
+        this.files = new ChosenStore(files, databaseFiles, () -> LibraryConfig.DATABASE.equals(this.config.store()));
+        this.events = events;
         this.access = access;
         this.directory = directory;
         this.user = user;
@@ -75,22 +93,44 @@ public class LibraryService {
         Files.createDirectories(temp);
         this.config = config;
         this.index = new Indexer(store, home.resolve("index")); // caught up or rebuilt from the database before the first request
-        store.onChange(this::reindex);
+        store.onChange(() -> {
+            catchUp();
+            // the other nodes of a cluster take it into their index at once, not at their next poll
+            events.publishToOtherNodes(LibraryCluster.TOPIC, Map.of());
+        });
+        // another node's changes reach this node's index within POLL_MS even when nobody searches here
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "somep-library-index");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::catchUp, Indexer.POLL_MS, Indexer.POLL_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** The index follows a committed change; when that fails the change is kept and the next search catches up. */
-    private void reindex() {
+    /**
+     * Brings this node's search index up to date with {@code library_change}: after each change made here, every
+     * {@link Indexer#POLL_MS} ms, and whenever something tells this node that another one changed documents (cluster
+     * mode calls it on a database notification). Cheap when nothing changed: two small queries. Never throws: what
+     * fails is kept in the change log and taken in at the next call.
+     */
+    public void catchUp() {
         try {
-            index.sync();
+            int n = index.sync();
+            if (failing) LOG.info("library: the search index follows the database again");
+            failing = false;
+            if (n > 0) events.publish(TOPIC_INDEXED, Map.of("change", index.position(), "documents", n));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "library: the search index could not follow a change; it retries on the next search", e);
+            if (!failing) LOG.log(Level.WARNING, "library: the search index could not take in the latest changes; it retries every " + Indexer.POLL_MS + " ms", e);
+            failing = true;
         }
     }
 
-    /** Closes the index, so that a purge can delete its folder. */
+    /** Stops the timer and closes the index, so that a purge can delete its folder. */
     @Deactivate
-    void deactivate() throws IOException {
+    void deactivate() throws IOException, InterruptedException {
         store.onChange(() -> { });
+        timer.shutdown(); // not shutdownNow: an interrupt inside Lucene's file I/O closes the index's channels
+        timer.awaitTermination(30, TimeUnit.SECONDS); // a sync in progress ends before the index closes
         index.close();
     }
 

@@ -21,15 +21,16 @@ import org.apache.lucene.search.Query;
 /**
  * Keeps the {@link SearchIndex} in step with the database. Every change to a document writes a row to
  * {@code library_change} in the same transaction; the index's commit records the last row it holds. {@link #sync()}
- * applies the rows after that one (after each change on this node, and before a search at most every
- * {@link #POLL_MS} ms, so another node sharing the database catches up too). The index is rebuilt from the database
+ * applies the rows after that one: after each change on this node, every {@link #POLL_MS} ms from the library's
+ * own timer (so another node sharing the database catches up without a search), and before a search whose last look
+ * is older than that. The index is rebuilt from the database
  * when it is missing, unreadable, of another layout, built for another database, or ahead of it (a restored backup).
  */
 public final class Indexer implements Closeable {
     private static final Logger LOG = Logger.getLogger(Indexer.class.getName());
     static final String DATABASE_SETTING = "index.database";
     /** How old the last look at the change table may be when a search runs. */
-    static final long POLL_MS = 2000;
+    public static final long POLL_MS = 2000;
     static final int BATCH = 100;
     /** Longest query text parsed. */
     static final int MAX_QUERY = 300;
@@ -69,16 +70,19 @@ public final class Indexer implements Closeable {
         sync();
     }
 
-    /** Brings the index up to date: the changes since its last commit, or a rebuild when it cannot be trusted. */
-    public synchronized void sync() {
+    /**
+     * Brings the index up to date: the changes since its last commit, or a rebuild when it cannot be trusted. Returns
+     * how many documents were re-read or removed (0 when the index was already up to date).
+     */
+    public synchronized int sync() {
         try {
             checkedAt = System.currentTimeMillis();
             SearchIndex.State st = index.state();
             long last = store.lastChange();
             if (st.change() < 0 || !database.equals(st.database()) || !SearchIndex.LAYOUT_VERSION.equals(st.layout()) || st.change() > last) {
-                rebuild(last);
-                return;
+                return rebuild(last);
             }
+            int applied = 0;
             long at = st.change(), now = System.currentTimeMillis();
             gaps.values().removeIf(seen -> now - seen > GAP_MS);
             if (!gaps.isEmpty()) {
@@ -90,6 +94,7 @@ public final class Indexer implements Closeable {
                         gaps.remove(c[0]);
                     }
                     apply(ids);
+                    applied += ids.size();
                     index.commit(at, database);
                 }
             }
@@ -105,9 +110,11 @@ public final class Indexer implements Closeable {
                     prev = c[0];
                 }
                 apply(ids);
+                applied += ids.size();
                 at = prev;
                 index.commit(at, database);
             }
+            return applied;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -119,7 +126,7 @@ public final class Indexer implements Closeable {
     }
 
     /** Everything from the database; {@code upTo} is the last change already present in what is read. */
-    private void rebuild(long upTo) throws IOException {
+    private int rebuild(long upTo) throws IOException {
         long started = System.nanoTime();
         index.clear();
         long after = 0;
@@ -133,6 +140,12 @@ public final class Indexer implements Closeable {
         }
         index.commit(upTo, database);
         LOG.info("library: search index rebuilt from the database: " + n + " documents in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return n;
+    }
+
+    /** The last change in {@code library_change} that the index holds. */
+    public long position() {
+        return index.state().change();
     }
 
     private void apply(Collection<Long> ids) throws IOException {

@@ -14,7 +14,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  * document is deleted, and when the database refused what it was about to record (so nothing is left behind).
  *
  * <p><b>Several nodes.</b> Keys are stored in the shared database; a store whose keys every node can open (a shared
- * volume, an object store) lets several SOMEP nodes serve the same library.
+ * volume, an object store) lets several SOMEP nodes serve the same library. The library's own database store (setting
+ * {@code store = database}) is one; its keys start with {@code db-}, so a store registered here must not make keys
+ * that do.
  */
 @ConsumerType
 public interface FileStore {
