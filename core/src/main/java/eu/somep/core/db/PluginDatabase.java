@@ -69,6 +69,15 @@ final class PluginDatabase implements Database {
     }
 
     private SessionFactory build() {
+        // Hibernate asks the database for its dialect while it builds the factory (on the plugin's first request).
+        // When the database is unreachable just then, Hibernate reports "Unable to determine Dialect" without the
+        // cause, which would be a 500; a connection asked for here first fails with the pool's connection error,
+        // which the kernel answers with 503.
+        try (java.sql.Connection ignored = dataSource.getConnection()) {
+            // reachable
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Plugin " + component + " cannot reach the database: " + e.getMessage(), e);
+        }
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                 .applyClassLoader(loader)
                 .applyClassLoader(SessionFactory.class.getClassLoader())
@@ -78,7 +87,6 @@ final class PluginDatabase implements Database {
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.SHOW_SQL, "false")
                 .applySetting(AvailableSettings.SESSION_FACTORY_NAME_IS_JNDI, "false")
-                .applySettings(dialect())
                 .build();
         MetadataSources sources = new MetadataSources(registry);
         for (String name : entities) {
@@ -89,20 +97,6 @@ final class PluginDatabase implements Database {
             }
         }
         return sources.buildMetadata().buildSessionFactory();
-    }
-
-    /**
-     * The dialect from the pool's URL. Hibernate would otherwise ask the database while it builds the factory, on a
-     * plugin's first request; when the database is unreachable just then, that fails as "Unable to determine
-     * Dialect" (a 500) instead of a connection error the kernel answers with 503.
-     */
-    private java.util.Map<String, Object> dialect() {
-        String url = dataSource instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : null;
-        if (url == null) return java.util.Map.of();
-        // the product name (not hibernate.dialect, which Hibernate warns is needless when it can ask the database)
-        if (url.startsWith("jdbc:postgresql:")) return java.util.Map.of(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "PostgreSQL");
-        if (url.startsWith("jdbc:h2:")) return java.util.Map.of(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, "H2");
-        return java.util.Map.of();
     }
 
     synchronized void close() {

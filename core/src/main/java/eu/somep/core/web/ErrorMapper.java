@@ -36,7 +36,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (poolExhausted(e)) {
             // every database connection stayed busy for the pool's timeout: an overload, not a bug; say when to retry
             LOG.warning("No database connection free in time: " + e);
-            return Response.fromResponse(problems.response(503, "Unavailable", "The site is very busy right now. Try again in a few seconds."))
+            return Response.fromResponse(problems.response(503, "Unavailable", "The site cannot serve this right now: it is very busy, or its database is out of reach. Try again in a few seconds."))
                     .header("Retry-After", "5").build();
         }
         LOG.log(Level.SEVERE, "Unhandled error", e);
