@@ -73,6 +73,7 @@ public class QuizBench {
         final int[] seq;
         final int[] sent; // index into responses, -1 none
         int answered;
+        boolean finished; // false when a refused or failed request stopped this trainee: no grade to check
 
         Trainee(String name, int questions) {
             this.name = name;
@@ -267,6 +268,7 @@ public class QuizBench {
                         if (t.answered >= questions && slots.size() <= 1) {
                             ok(call(t.token, "POST", "/api/quiz/attempts/" + t.attempt + "/finish", null));
                             requests.incrementAndGet();
+                            t.finished = true;
                             done.countDown();
                         } else {
                             pool.schedule(this, every, TimeUnit.SECONDS);
@@ -286,9 +288,13 @@ public class QuizBench {
         // check every attempt: each response as last sent, each mark and the grade as expected
         int lost = 0;
         int misgraded = 0;
+        int unfinished = 0;
         Pattern item = Pattern.compile("\"slot\":(\\d+),.*?\"response\":(null|\"((?:[^\"\\\\]|\\\\.)*)\"),\"sequence\":\\d+,\"fraction\":([-0-9.E]+|null)");
         for (Trainee t : ts) {
             if (t.attempt == 0) continue; // its start was refused: counted among the failed requests, nothing was sent
+            // stopped by a failed request before finishing: its saved answers must still all be there, but an open
+            // attempt has no marks yet, so they are not counted as misgraded
+            if (!t.finished) unfinished++;
             String page = ok(call(t.token, "GET", "/api/quiz/attempts/" + t.attempt, null));
             Matcher m = item.matcher(page);
             double got = 0;
@@ -302,13 +308,13 @@ public class QuizBench {
                 if (!java.util.Objects.equals(expected, actual)) lost++;
                 double want = t.sent[s] < 0 ? 0 : q.fractions()[t.sent[s]];
                 double f = "null".equals(m.group(4)) ? -1 : Double.parseDouble(m.group(4));
-                if (Math.abs(f - want) > 1e-6) misgraded++;
+                if (t.finished && Math.abs(f - want) > 1e-6) misgraded++;
                 got += want;
             }
             if (seen != questions) lost += questions - seen;
             double grade = Math.round(got / questions * 100 * 100000) / 100000.0;
             Matcher g = Pattern.compile("\"grade\":([-0-9.E]+)").matcher(page);
-            if (!g.find() || Math.abs(Double.parseDouble(g.group(1)) - grade) > 1e-3) misgraded++;
+            if (t.finished && (!g.find() || Math.abs(Double.parseDouble(g.group(1)) - grade) > 1e-3)) misgraded++;
         }
         List<Long> p1 = new ArrayList<>(latencies);
 
@@ -371,6 +377,7 @@ public class QuizBench {
         System.out.printf("| Autosave latency p50 / p99 / max (phase 1) | %.1f / %.1f / %.1f ms |%n", pct(p1, 0.5), pct(p1, 0.99), pct(p1, 1.0));
         System.out.printf("| Refused saves or failed requests (phase 1) | %d |%n", errors.get());
         System.out.printf("| Lost answers / misgraded answers or grades | %d / %d |%n", lost, misgraded);
+        System.out.printf("| Attempts left unfinished by a failed request (answers checked, marks not) | %d |%n", unfinished);
         System.out.printf("| Closed loop (%d clients): autosaves/s, p50 / p99 | %.1f, %.1f / %.1f ms (%d non-200) |%n", clients, burst.get() / burstTime, pct(p2, 0.5), pct(p2, 0.99), burstErrors.get());
         if (serverPid > 0) {
             System.out.printf("| Server CPU per request: phase 1 (all requests) / closed loop (autosaves) | %.2f / %.2f ms |%n",

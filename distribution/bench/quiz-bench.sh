@@ -13,7 +13,7 @@
 # Prints a Markdown table; exits non-zero on any lost or misgraded answer.
 #
 # How to run, from the repository root (BENCH_TRAINEES, BENCH_AUTOSAVE_SECONDS and BENCH_BURST_SECONDS change the load):
-#   mvn -B -DskipTests install
+#   mvn -o -q -B verify -DskipTests -Dsomep.skipTrain=true
 #   distribution/bench/quiz-bench.sh
 # Needs bash, curl, python3 and a JDK 17+ (`java` on the PATH).
 set -euo pipefail
