@@ -73,6 +73,7 @@ public class QuizBench {
         final int[] seq;
         final int[] sent; // index into responses, -1 none
         int answered;
+        boolean finished; // false when a refused or failed request stopped this trainee: no grade to check
 
         Trainee(String name, int questions) {
             this.name = name;
@@ -122,6 +123,58 @@ public class QuizBench {
         }
     }
 
+    static int warmupRequests;
+    static int warmupRefused;
+
+    /**
+     * Before phase 1, as the page benchmarks do: 16 clients take the warm-up quiz without pause (start an attempt,
+     * save every answer, finish, read it back) for `seconds`, so that phase 1 measures a server whose JIT has compiled
+     * these paths (C2 on 2 cores needs minutes) rather than a cold start. The JIT needs calls, not concurrency: 64
+     * clients got 503s (no database connection free for 10 s) on a loaded machine. A refused request is counted
+     * and shown, and its trainee leaves the warm-up (their attempt's sequence numbers are then unknown).
+     */
+    static void warmUp(List<Trainee> ts, List<Q> qs, long warmQuiz, int seconds) throws Exception {
+        if (seconds <= 0) return;
+        int clients = Math.min(16, ts.size());
+        System.err.println("warm-up: " + clients + " clients on a quiz of its own, " + seconds + " s");
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        AtomicInteger count = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        var workers = Executors.newFixedThreadPool(clients);
+        List<java.util.concurrent.Future<?>> ws = new ArrayList<>();
+        for (int w = 0; w < clients; w++) {
+            int wi = w;
+            ws.add(workers.submit(() -> {
+                Random r = new Random(1000 + wi);
+                List<Trainee> mine = new ArrayList<>(); // a trainee per client only: two would resume each other's attempt
+                for (int i = wi; i < ts.size(); i += clients) mine.add(ts.get(i));
+                for (int k = 0; System.nanoTime() < end && !mine.isEmpty(); k++) {
+                    Trainee t = mine.get(k % mine.size());
+                    try {
+                        long attempt = num("\"attempt\":\\{\"id\":(\\d+)", ok(call(t.token, "POST", "/api/quiz/quizzes/" + warmQuiz + "/attempts", null)));
+                        for (int s = 0; s < qs.size(); s++) {
+                            String[] rs = qs.get(s).responses();
+                            count.incrementAndGet();
+                            ok(call(t.token, "PUT", "/api/quiz/attempts/" + attempt + "/answers/" + (s + 1), "{\"response\":\"" + rs[r.nextInt(rs.length)] + "\",\"sequence\":0}"));
+                        }
+                        ok(call(t.token, "POST", "/api/quiz/attempts/" + attempt + "/finish", null));
+                        ok(call(t.token, "GET", "/api/quiz/attempts/" + attempt, null));
+                        count.addAndGet(3);
+                    } catch (IllegalStateException e) {
+                        refused.incrementAndGet();
+                        System.err.println("warm-up: " + e.getMessage());
+                        mine.remove(t);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (var f : ws) f.get();
+        workers.shutdown();
+        warmupRequests = count.get();
+        warmupRefused = refused.get();
+    }
+
     static void run(String[] args) throws Exception {
         base = args[0];
         String admin = args[1];
@@ -133,6 +186,7 @@ public class QuizBench {
         // much less than latency or requests/s (those also count the neighbours and this load driver)
         serverPid = args.length > 5 ? Long.parseLong(args[5]) : 0;
         ticksPerSecond = args.length > 6 ? Long.parseLong(args[6]) : 100;
+        int warmupSeconds = Integer.parseInt(args.length > 7 ? args[7] : "180");
         String load0 = loadAverage();
         Random random = new Random(42);
 
@@ -141,12 +195,16 @@ public class QuizBench {
         String act = ok(call(admin, "POST", "/api/course/courses/1/activities", "{\"sectionId\":" + section
                 + ",\"type\":\"quiz\",\"name\":\"Benchmark quiz\",\"settings\":{\"timelimit\":\"60\",\"maxgrade\":\"100\"}}"));
         long quiz = num("\"link\":\"/quiz/(\\d+)\"", act);
+        // the warm-up takes a quiz of its own (same questions, same code paths), so that phase 1 starts fresh attempts
+        long warmQuiz = num("\"link\":\"/quiz/(\\d+)\"", ok(call(admin, "POST", "/api/course/courses/1/activities", "{\"sectionId\":" + section
+                + ",\"type\":\"quiz\",\"name\":\"Warm-up quiz\",\"settings\":{\"timelimit\":\"60\",\"maxgrade\":\"100\"}}")));
         long cat = num("\"id\":(\\d+)", ok(call(admin, "POST", "/api/quiz/courses/1/categories", "{\"name\":\"Benchmark\"}")));
         List<Q> qs = new ArrayList<>();
         for (int i = 0; i < questions; i++) {
             qs.add(question(i));
             long qid = num("\"id\":(\\d+)", ok(call(admin, "POST", "/api/quiz/categories/" + cat + "/questions", qs.get(i).json())));
             ok(call(admin, "POST", "/api/quiz/quizzes/" + quiz + "/questions", "{\"questionId\":" + qid + "}"));
+            ok(call(admin, "POST", "/api/quiz/quizzes/" + warmQuiz + "/questions", "{\"questionId\":" + qid + "}"));
         }
         List<Trainee> ts = new ArrayList<>();
         var setup = Executors.newFixedThreadPool(8);
@@ -164,6 +222,8 @@ public class QuizBench {
         }
         for (var f : fs) f.get();
         setup.shutdown();
+
+        warmUp(ts, qs, warmQuiz, warmupSeconds);
 
         // phase 1: everybody at once, autosave every `every` seconds: 4 new answers a tick, and one earlier answer changed
         System.err.println("phase 1: " + n + " trainees, autosave every " + every + " s");
@@ -208,6 +268,7 @@ public class QuizBench {
                         if (t.answered >= questions && slots.size() <= 1) {
                             ok(call(t.token, "POST", "/api/quiz/attempts/" + t.attempt + "/finish", null));
                             requests.incrementAndGet();
+                            t.finished = true;
                             done.countDown();
                         } else {
                             pool.schedule(this, every, TimeUnit.SECONDS);
@@ -227,8 +288,13 @@ public class QuizBench {
         // check every attempt: each response as last sent, each mark and the grade as expected
         int lost = 0;
         int misgraded = 0;
+        int unfinished = 0;
         Pattern item = Pattern.compile("\"slot\":(\\d+),.*?\"response\":(null|\"((?:[^\"\\\\]|\\\\.)*)\"),\"sequence\":\\d+,\"fraction\":([-0-9.E]+|null)");
         for (Trainee t : ts) {
+            if (t.attempt == 0) continue; // its start was refused: counted among the failed requests, nothing was sent
+            // stopped by a failed request before finishing: its saved answers must still all be there, but an open
+            // attempt has no marks yet, so they are not counted as misgraded
+            if (!t.finished) unfinished++;
             String page = ok(call(t.token, "GET", "/api/quiz/attempts/" + t.attempt, null));
             Matcher m = item.matcher(page);
             double got = 0;
@@ -242,13 +308,13 @@ public class QuizBench {
                 if (!java.util.Objects.equals(expected, actual)) lost++;
                 double want = t.sent[s] < 0 ? 0 : q.fractions()[t.sent[s]];
                 double f = "null".equals(m.group(4)) ? -1 : Double.parseDouble(m.group(4));
-                if (Math.abs(f - want) > 1e-6) misgraded++;
+                if (t.finished && Math.abs(f - want) > 1e-6) misgraded++;
                 got += want;
             }
             if (seen != questions) lost += questions - seen;
             double grade = Math.round(got / questions * 100 * 100000) / 100000.0;
             Matcher g = Pattern.compile("\"grade\":([-0-9.E]+)").matcher(page);
-            if (!g.find() || Math.abs(Double.parseDouble(g.group(1)) - grade) > 1e-3) misgraded++;
+            if (t.finished && (!g.find() || Math.abs(Double.parseDouble(g.group(1)) - grade) > 1e-3)) misgraded++;
         }
         List<Long> p1 = new ArrayList<>(latencies);
 
@@ -306,10 +372,12 @@ public class QuizBench {
         System.out.println("| Measure | Value |");
         System.out.println("|---|---|");
         System.out.printf("| Trainees, questions, autosave interval | %d, %d, %d s |%n", n, questions, every);
+        System.out.printf("| Warm-up before phase 1 (16 clients, a quiz of its own): duration, requests, refused | %d s, %d, %d |%n", warmupSeconds, warmupRequests, warmupRefused);
         System.out.printf("| Phase 1 duration, requests, requests/s | %.1f s, %d, %.1f |%n", phase1, requests.get(), requests.get() / phase1);
         System.out.printf("| Autosave latency p50 / p99 / max (phase 1) | %.1f / %.1f / %.1f ms |%n", pct(p1, 0.5), pct(p1, 0.99), pct(p1, 1.0));
         System.out.printf("| Refused saves or failed requests (phase 1) | %d |%n", errors.get());
         System.out.printf("| Lost answers / misgraded answers or grades | %d / %d |%n", lost, misgraded);
+        System.out.printf("| Attempts left unfinished by a failed request (answers checked, marks not) | %d |%n", unfinished);
         System.out.printf("| Closed loop (%d clients): autosaves/s, p50 / p99 | %.1f, %.1f / %.1f ms (%d non-200) |%n", clients, burst.get() / burstTime, pct(p2, 0.5), pct(p2, 0.99), burstErrors.get());
         if (serverPid > 0) {
             System.out.printf("| Server CPU per request: phase 1 (all requests) / closed loop (autosaves) | %.2f / %.2f ms |%n",

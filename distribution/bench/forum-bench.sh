@@ -8,7 +8,7 @@
 # Prints a Markdown table: requests/s and p50/p99.
 #
 # How to run, from the repository root:
-#   mvn -B -DskipTests install
+#   mvn -o -q -B verify -DskipTests -Dsomep.skipTrain=true
 #   distribution/bench/forum-bench.sh
 # Needs bash, curl, python3 and wrk (installed with apt-get when missing; that needs root or sudo).
 set -euo pipefail

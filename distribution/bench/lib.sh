@@ -26,7 +26,8 @@ BASE="http://127.0.0.1:$PORT"
 if [ -n "${BENCH_SETTINGS:-}" ]; then mkdir -p "$HOME_DIR/conf"; printf '%s\n' "$BENCH_SETTINGS" >"$HOME_DIR/conf/somep.properties"; fi
 SOMEP_HOME="$HOME_DIR" SOMEP_PORT="$PORT" SOMEP_PLUGIN_START_TIMEOUT_MS="${BENCH_PLUGIN_START_TIMEOUT_MS:-60000}" SOMEP_ADMIN_PASSWORD="$PASSWORD" "$DIST/bin/somep" run >"$HOME_DIR/server.log" 2>&1 &
 PID=$!
-trap 'rc=$?; kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$HOME_DIR"; exit $rc' EXIT
+# || true: under set -e a killed server's status (143) would end the trap before the clean-up and replace rc
+trap 'rc=$?; kill $PID 2>/dev/null; wait $PID 2>/dev/null || true; rm -rf "$HOME_DIR"; exit $rc' EXIT
 for _ in $(seq 1 600); do [ "$("${CURL[@]}" -o /dev/null -w '%{http_code}' "$BASE/health" || true)" = 200 ] && break; sleep 0.1; done
 
 json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }

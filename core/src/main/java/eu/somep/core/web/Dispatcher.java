@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends each request to the Jersey application of the component its path names ({@code /forum/...} and
@@ -24,7 +25,9 @@ final class Dispatcher extends HttpServlet {
     // components only (the app routed to), so odd paths cannot grow it.
     private final transient Map<String, Semaphore> inService = new ConcurrentHashMap<>();
     // A burst beyond perPlugin (500 trainees starting a quiz at once) waits, up to `queue` requests for up to
-    // WAIT_SECONDS each; only what comes on top of that is refused. Waiting holds a thread too, so the pool is sized
+    // WAIT_SECONDS each; only what comes on top of that is refused. The permits are fair and even the first try
+    // queues (a timed tryAcquire, which keeps the order; the untimed one barges): a waiting request is served before
+    // later arrivals, where barging let new requests overtake it again and again and put its wait in the p99. Waiting holds a thread too, so the pool is sized
     // perPlugin + queue + a reserve that neither can touch.
     private final transient Map<String, Semaphore> waiting = new ConcurrentHashMap<>();
     static final int WAIT_SECONDS = 30;
@@ -42,14 +45,23 @@ final class Dispatcher extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        try {
+            dispatch(req, resp);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            resp.sendError(503);
+        }
+    }
+
+    private void dispatch(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException, InterruptedException {
         String component = componentOf(eu.somep.core.security.SecurityFilter.path(req));
         for (int attempt = 0; attempt < 100; attempt++) {
             WebApp app = apps.route(component);
             if (!app.acquire()) continue; // swapped while we looked; the new one is in place
             Semaphore permits = "kernel".equals(app.component()) ? null
-                    : inService.computeIfAbsent(app.component(), c -> new Semaphore(perPlugin));
+                    : inService.computeIfAbsent(app.component(), c -> new Semaphore(perPlugin, true));
             try {
-                if (permits != null && !permits.tryAcquire() && !waitFor(permits, app.component())) {
+                if (permits != null && !permits.tryAcquire(0, TimeUnit.SECONDS) && !waitFor(permits, app.component())) {
                     busy(req, resp, app.component());
                     return;
                 }
@@ -71,7 +83,7 @@ final class Dispatcher extends HttpServlet {
         Semaphore queued = waiting.computeIfAbsent(component, c -> new Semaphore(queue));
         if (!queued.tryAcquire()) return false;
         try {
-            return permits.tryAcquire(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            return permits.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -45,6 +45,14 @@ class PageBufferTest {
     }
 
     @Test
+    void anEmojiAcrossTheEncodersSlicesStaysOneCharacter() throws IOException {
+        for (int before = 2040; before < 2056; before++) { // the page is encoded 2,048 chars at a time
+            String s = "a".repeat(before) + "👍 ş" + "b".repeat(5000) + "\uDC00 x";
+            assertArrayEquals(s.getBytes(StandardCharsets.UTF_8), page(s), "emoji at " + before);
+        }
+    }
+
+    @Test
     void aPageRenderedWhileAnotherIsOpenGetsItsOwnBuffer() {
         PageBuffer outer = PageBuffer.borrow();
         PageBuffer inner = PageBuffer.borrow();

@@ -155,9 +155,14 @@ public class ForumService {
     }
 
     boolean canEdit(Forum f, Post p) {
+        return !p.deleted && canEdit(moderator(f), p);
+    }
+
+    /** With the viewer's moderator right worked out once per page, not once per post (a capability check each). */
+    private boolean canEdit(boolean moderator, Post p) {
         if (p.deleted) return false;
         boolean mine = user.userId().map(u -> u == p.authorId).orElse(false);
-        return moderator(f) || (mine && withinWindow(p));
+        return moderator || (mine && withinWindow(p));
     }
 
     /**
@@ -273,6 +278,7 @@ public class ForumService {
         Map<Long, Integer> helpful = thread.helpful();
         Map<Long, List<ForumStore.Attachment>> files = thread.files();
         List<Views.PostView> out = new ArrayList<>();
+        boolean moderator = moderator(f);
         if (nested) {
             Map<Long, List<Post>> children = new HashMap<>();
             List<Post> roots = new ArrayList<>();
@@ -288,7 +294,7 @@ public class ForumService {
                 roots = new ArrayList<>(List.of(roots.get(0)));
                 roots.addAll(rest);
             }
-            for (Post r : roots) walk(f, r, 0, children, names, helpful, files, out, newestFirst);
+            for (Post r : roots) walk(moderator, r, 0, children, names, helpful, files, out, newestFirst);
         } else {
             List<Post> list = new ArrayList<>(shown);
             if (newestFirst && list.size() > 1) {
@@ -296,7 +302,7 @@ public class ForumService {
                 java.util.Collections.reverse(list);
                 list.add(0, first);
             }
-            for (Post p : list) out.add(view(f, p, 0, names, helpful, files));
+            for (Post p : list) out.add(view(moderator, p, 0, names, helpful, files));
         }
         if (me != null) {
             List<Long> unread = shown.stream().map(p -> p.id).filter(id -> !thread.read().contains(id)).toList();
@@ -305,18 +311,24 @@ public class ForumService {
         return new Views.DiscussionPage(view(f), view(d, names, 0), out, canReply(f, d), hidden);
     }
 
-    private void walk(Forum f, Post p, int depth, Map<Long, List<Post>> children, Map<Long, String> names, Map<Long, Integer> helpful,
+    private void walk(boolean moderator, Post p, int depth, Map<Long, List<Post>> children, Map<Long, String> names, Map<Long, Integer> helpful,
                       Map<Long, List<ForumStore.Attachment>> files, List<Views.PostView> out, boolean newestFirst) {
-        out.add(view(f, p, Math.min(depth, 6), names, helpful, files));
+        out.add(view(moderator, p, Math.min(depth, 6), names, helpful, files));
         List<Post> kids = new ArrayList<>(children.getOrDefault(p.id, List.of()));
         if (newestFirst) java.util.Collections.reverse(kids);
-        for (Post k : kids) walk(f, k, depth + 1, children, names, helpful, files, out, newestFirst);
+        for (Post k : kids) walk(moderator, k, depth + 1, children, names, helpful, files, out, newestFirst);
     }
 
     Views.PostView view(Forum f, Post p, int depth, Map<Long, String> names, Map<Long, Integer> helpful, Map<Long, List<ForumStore.Attachment>> files) {
+        return view(moderator(f), p, depth, names, helpful, files);
+    }
+
+    private Views.PostView view(boolean moderator, Post p, int depth, Map<Long, String> names, Map<Long, Integer> helpful,
+                                Map<Long, List<ForumStore.Attachment>> files) {
+        boolean edit = canEdit(moderator, p);
         List<Views.AttachmentView> attached = p.deleted ? List.of() : files.getOrDefault(p.id, List.of()).stream().map(ForumService::view).toList();
         return new Views.PostView(p.id, p.parentId, names.getOrDefault(p.authorId, anonymous()), p.authorId, p.deleted ? "" : p.body, p.createdAt, p.modifiedAt,
-                p.modifiedAt.isAfter(p.createdAt.plusSeconds(1)), p.deleted, canEdit(f, p), canEdit(f, p), helpful.getOrDefault(p.id, 0), depth, attached);
+                p.modifiedAt.isAfter(p.createdAt.plusSeconds(1)), p.deleted, edit, edit, helpful.getOrDefault(p.id, 0), depth, attached);
     }
 
     static Views.AttachmentView view(ForumStore.Attachment a) {

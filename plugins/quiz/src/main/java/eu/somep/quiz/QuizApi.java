@@ -392,7 +392,7 @@ public class QuizApi implements WebResource {
     public jakarta.ws.rs.core.Response start(@PathParam("id") long id) {
         long me = s.me();
         Quiz q = s.quiz(id);
-        s.access.require(QuizService.ATTEMPT, s.context(q));
+        s.access.require(QuizService.ATTEMPT, s.attemptContext(q)); // remembered: 500 trainees may start at once
         List<Attempt> mine = s.store.attempts(q.id, me);
         for (Attempt a : mine) {
             if (Attempts.open(s.attempts.settle(a, q))) return jakarta.ws.rs.core.Response.ok(page(s.store.attempt(a.id).orElseThrow(), q)).build();
@@ -401,12 +401,12 @@ public class QuizApi implements WebResource {
         if (q.openAt != null && now.isBefore(q.openAt)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.notopen"));
         if (q.closeAt != null && !now.isBefore(q.closeAt)) throw new Problem(409, "Conflict", s.messages.get("quiz.error.closed"));
         if (q.attempts > 0 && mine.size() >= q.attempts) throw new Problem(409, "Conflict", s.messages.get("quiz.error.noattempts"));
-        List<Slot> slots = s.store.slots(q.id);
+        List<QuizStore.SlotQuestion> slots = s.store.slotsWithLatest(q.id);
         if (slots.isEmpty()) throw new Problem(409, "Conflict", s.messages.get("quiz.error.empty"));
         List<Response> rs = new ArrayList<>();
-        for (Slot sl : slots) {
-            Question qu = s.store.latest(sl.familyId).orElse(null);
-            if (qu == null) continue;
+        for (QuizStore.SlotQuestion sq : slots) {
+            Slot sl = sq.slot();
+            Question qu = sq.question();
             Response r = new Response();
             r.slot = sl.slot;
             r.questionId = qu.id;
@@ -429,7 +429,8 @@ public class QuizApi implements WebResource {
             a = s.store.attempts(q.id, me).stream().filter(Attempts::open).findFirst().orElseThrow(() -> e);
             return jakarta.ws.rs.core.Response.ok(page(a, q)).build();
         }
-        return jakarta.ws.rs.core.Response.status(201).entity(page(a, q)).build();
+        // the responses just stored, not read back: nothing else can have changed a brand-new attempt yet
+        return jakarta.ws.rs.core.Response.status(201).entity(page(a, q, null, rs)).build();
     }
 
     static boolean sequential(Quiz q) {
@@ -445,10 +446,14 @@ public class QuizApi implements WebResource {
      * sequential navigation allows only that one), a closed one whole; in the attempt's own order either way.
      */
     AttemptPage page(Attempt a, Quiz q, Integer wanted) {
+        return page(a, q, wanted, s.store.responses(a.id));
+    }
+
+    private AttemptPage page(Attempt a, Quiz q, Integer wanted, List<Response> responses) {
         boolean closed = !Attempts.open(a);
         Review rv = closed ? review(a, q) : Review.ALL;
         Map<Integer, Response> bySlot = new LinkedHashMap<>();
-        for (Response r : s.store.responses(a.id)) bySlot.put(r.slot, r);
+        for (Response r : responses) bySlot.put(r.slot, r);
         Layout layout = Layout.of(a.layout, List.copyOf(bySlot.keySet()));
         int current = Math.min(Math.max(1, a.currentPage), layout.count());
         int page = 0;

@@ -101,25 +101,25 @@ public final class SubscriptionStore {
     }
 
     public State state(long forumId, Long discussionId, long userId) {
-        // one statement: the discussion page asks this on every visit
+        // one statement: the discussion page asks this on every visit. Scalar subqueries, not UNION ALL: H2 keeps a
+        // parsed plain SELECT in its per-connection query cache but parses a UNION again on every call (about 5% of
+        // the discussion page's CPU in a profile). MAX because nothing makes a row unique (a delete and an insert).
+        // Named columns: Hibernate reads the labels, and H2 labels an unnamed subquery with its whole SQL text.
         return db.inTransaction(em -> {
-            Optional<Boolean> forum = Optional.empty(), discussion = Optional.empty();
-            boolean digest = false;
-            for (Object row : em.createNativeQuery("SELECT 'f', subscribed FROM forum_subscription WHERE forum_id = ? AND discussion_id IS NULL AND user_id = ? "
-                            + "UNION ALL SELECT 'd', subscribed FROM forum_subscription WHERE forum_id = ? AND discussion_id = ? AND user_id = ? "
-                            + "UNION ALL SELECT 'p', digest FROM forum_preference WHERE user_id = ?")
+            Object[] r = (Object[]) em.createNativeQuery("SELECT "
+                            + "(SELECT MAX(CASE WHEN subscribed THEN 1 ELSE 0 END) FROM forum_subscription WHERE forum_id = ? AND discussion_id IS NULL AND user_id = ?) AS f, "
+                            + "(SELECT MAX(CASE WHEN subscribed THEN 1 ELSE 0 END) FROM forum_subscription WHERE forum_id = ? AND discussion_id = ? AND user_id = ?) AS d, "
+                            + "(SELECT MAX(CASE WHEN digest THEN 1 ELSE 0 END) FROM forum_preference WHERE user_id = ?) AS p")
                     .setParameter(1, forumId).setParameter(2, userId).setParameter(3, forumId).setParameter(4, discussionId == null ? -1L : discussionId)
-                    .setParameter(5, userId).setParameter(6, userId).getResultList()) {
-                Object[] r = (Object[]) row;
-                boolean on = Boolean.TRUE.equals(r[1]);
-                switch (String.valueOf(r[0])) {
-                    case "f" -> forum = Optional.of(on);
-                    case "d" -> discussion = Optional.of(on);
-                    default -> digest = on;
-                }
-            }
+                    .setParameter(5, userId).setParameter(6, userId).getSingleResult();
+            Optional<Boolean> forum = flag(r[0]), discussion = flag(r[1]);
+            boolean digest = flag(r[2]).orElse(false);
             return new State(forum, discussion, digest);
         });
+    }
+
+    private static Optional<Boolean> flag(Object v) {
+        return v == null ? Optional.empty() : Optional.of(((Number) v).intValue() == 1);
     }
 
     public boolean digest(long userId) {

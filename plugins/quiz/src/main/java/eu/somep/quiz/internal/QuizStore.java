@@ -170,6 +170,21 @@ public final class QuizStore {
         return db.inTransaction(em -> em.createQuery("select s from Slot s where s.quizId = :q order by s.slot", Slot.class).setParameter("q", quizId).getResultList());
     }
 
+    /** A slot and the latest version of its question. */
+    public record SlotQuestion(Slot slot, Question question) {
+    }
+
+    /**
+     * The quiz's slots with their questions' latest versions in one query, in slot order; a slot whose question has
+     * no latest version is left out. Starting an attempt used to ask once per slot: 21 transactions for 20
+     * questions, at the moment 500 trainees start at once.
+     */
+    public List<SlotQuestion> slotsWithLatest(long quizId) {
+        return db.inTransaction(em -> em.createQuery("select s, q from Slot s, Question q where s.quizId = :q and q.familyId = s.familyId and q.latest = true"
+                        + " order by s.slot", Object[].class).setParameter("q", quizId).getResultList()
+                .stream().map(r -> new SlotQuestion((Slot) r[0], (Question) r[1])).toList());
+    }
+
     public Slot addSlot(long quizId, long familyId, double mark) {
         return db.inTransaction(em -> {
             Integer max = em.createQuery("select max(s.slot) from Slot s where s.quizId = :q", Integer.class).setParameter("q", quizId).getSingleResult();
@@ -203,7 +218,7 @@ public final class QuizStore {
                 .setParameter("q", quizId).getResultList());
     }
 
-    /** A new attempt with one response row per question (its version and state fixed now). */
+    /** A new attempt with one response row per question (its version and state fixed now); the responses get no ids here. */
     public Attempt startAttempt(long quizId, long userId, int number, Instant now, Instant deadline, String layout, List<Response> responses) {
         return db.inTransaction(em -> {
             Attempt a = new Attempt();
@@ -216,9 +231,20 @@ public final class QuizStore {
             a.deadline = deadline;
             em.persist(a);
             em.flush();
-            for (Response r : responses) {
-                r.attemptId = a.id;
-                em.persist(r);
+            // one multi-row INSERT per 100 responses instead of a persist each: 20 persists with generated keys were
+            // two thirds of an attempt start's CPU in a profile of 500 trainees starting at once. Nobody reads the
+            // responses' ids from this list (the attempt page goes by slot), so they are not fetched back.
+            for (int from = 0; from < responses.size(); from += 100) {
+                List<Response> chunk = responses.subList(from, Math.min(from + 100, responses.size()));
+                StringBuilder sql = new StringBuilder("INSERT INTO quiz_response (attempt_id, slot, question_id, mark, state, seq) VALUES ");
+                for (int i = 0; i < chunk.size(); i++) sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, 0)");
+                var insert = em.createNativeQuery(sql.toString());
+                int p = 1;
+                for (Response r : chunk) {
+                    r.attemptId = a.id;
+                    insert.setParameter(p++, a.id).setParameter(p++, r.slot).setParameter(p++, r.questionId).setParameter(p++, r.mark).setParameter(p++, r.state);
+                }
+                insert.executeUpdate();
             }
             return a;
         });
