@@ -26,7 +26,7 @@ final class PluginDatabase implements Database {
     private final DataSource dataSource;
     private volatile SessionFactory sessionFactory;
     private StandardServiceRegistry registry;
-    private boolean closed;
+    private volatile boolean closed;
 
     PluginDatabase(String component, ClassLoader loader, List<String> entities, DataSource dataSource) {
         this.component = component;
@@ -52,17 +52,22 @@ final class PluginDatabase implements Database {
                 if (tx.isActive()) tx.rollback();
                 throw e;
             }
+        } catch (IllegalStateException e) {
+            // the plugin stopped while this request was inside it (the factory closed under it): say so
+            if (closed && !(e instanceof PluginStopped)) throw new PluginStopped(component, e);
+            throw e;
         } finally {
             thread.setContextClassLoader(previous);
         }
     }
+
 
     private SessionFactory factory() {
         SessionFactory sf = sessionFactory;
         if (sf != null) return sf;
         synchronized (this) {
             // a request still running while its plugin stops must not build a factory nobody will close
-            if (closed) throw new IllegalStateException("Plugin " + component + " has stopped; its database is closed.");
+            if (closed) throw new PluginStopped(component, null);
             if (sessionFactory == null) sessionFactory = build();
             return sessionFactory;
         }

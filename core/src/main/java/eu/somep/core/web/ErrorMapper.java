@@ -39,8 +39,21 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(problems.response(503, "Unavailable", "The site cannot serve this right now: it is very busy, or its database is out of reach. Try again in a few seconds."))
                     .header("Retry-After", "5").build();
         }
+        if (pluginStopped(e)) {
+            // a request that was inside a plugin while an administrator disabled it (soak test): not a bug
+            LOG.info("A request ended because its plugin stopped: " + e.getMessage());
+            return Response.fromResponse(problems.response(503, "Unavailable", "This part of the site is being switched off or updated. Try again in a few seconds."))
+                    .header("Retry-After", "5").build();
+        }
         LOG.log(Level.SEVERE, "Unhandled error", e);
         return problems.response(500, "Internal error", "Something went wrong on our side. It has been logged; please try again.");
+    }
+
+    private static boolean pluginStopped(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof eu.somep.core.db.PluginStopped) return true;
+        }
+        return false;
     }
 
     private static boolean poolExhausted(Throwable e) {
