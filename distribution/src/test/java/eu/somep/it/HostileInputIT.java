@@ -176,6 +176,9 @@ class HostileInputIT {
                 new Target("glossary translation", "PUT", "/api/glossary/terms/" + s.term + "/translations/de", s.admin,
                         () -> obj("name", "Begriff", "definition", "Bedeutung."), null, List.of("name", "definition"), Set.of("name", "definition"),
                         n -> "/api/glossary/terms/" + s.term, true),
+                new Target("page", "PUT", "/api/pages/hostile", s.admin, () -> obj("language", "en", "title", "Hostile", "body", "Body.",
+                        "visibility", "public"), null, List.of("title", "body", "language", "visibility"), Set.of("title"),
+                        n -> "/api/pages/hostile?language=en", true),
                 // administration: accounts, roles, plugin settings, themes
                 new Target("user", "POST", "/api/users", s.admin, () -> obj("username", "u" + UNIQUE.incrementAndGet(), "displayName", "User",
                         "password", "user-pass-12345"), null, List.of("username", "displayName", "password"), Set.of("displayName"), n -> "/api/users", false),
@@ -293,7 +296,8 @@ class HostileInputIT {
             if (!t.exact().contains(field)) return;
             String path = t.readBack().apply(JSON.readTree(r.body()));
             HttpResponse<String> back = send(site, t.token(), "GET", path, null);
-            if (back.statusCode() != 200 || !holds(JSON.readTree(back.body()), value))
+            // a blank value in an optional property is stored as no value (null), which is what was meant
+            if (back.statusCode() != 200 || !value.isBlank() && !holds(JSON.readTree(back.body()), value))
                 problems.add(t.name() + "." + field + " = " + shorten(value) + ": accepted but " + path + " reads back otherwise (" + back.statusCode() + ")");
         } catch (Exception e) {
             problems.add(t.name() + "." + field + " = " + shorten(value) + ": " + e);
@@ -390,7 +394,7 @@ class HostileInputIT {
         // the pages that now show what the JSON test stored
         for (String path : List.of("/forum/discussion/" + h2.discussion, "/course/" + h2.course, "/bestpractice", "/library/folders/" + h2.folder,
                 "/admin/users", "/admin/roles", "/glossary", "/quiz/" + h2.quiz, quizEdit, "/quiz/bank/" + h2.course, "/admin/plugins/forum/settings",
-                "/admin/themes")) {
+                "/admin/themes", "/pages/hostile")) {
             PAGES.put(path, true);
         }
         for (String path : PAGES.keySet()) {
@@ -448,6 +452,10 @@ class HostileInputIT {
             problems.add(where + " = " + shorten(value) + ": the answer shows an exception: " + shorten(r.body()));
             return false;
         }
+        if (r.statusCode() >= 400 && (r.body().contains("could not execute") || r.body().contains("insert into "))) {
+            problems.add(where + " = " + shorten(value) + ": the answer shows the database's error: " + shorten(r.body()));
+            return false;
+        }
         return true;
     }
 
@@ -486,7 +494,13 @@ class HostileInputIT {
     private static HttpResponse<String> send(Site site, String token, String method, String path, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(site.somep.uri(path)).header("Accept", "application/json").header("Authorization", "Bearer " + token);
         if (json != null) b.header("Content-Type", "application/json");
-        return site.somep.send(b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build());
+        HttpRequest req = b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            return site.somep.send(req);
+        } catch (java.io.IOException e) {
+            // the JDK client may reuse a pooled connection the server already closed as idle (seen at load 30): once more, on a new one
+            return site.somep.send(req);
+        }
     }
 
     private static HttpResponse<String> check(int status, HttpResponse<String> r) {

@@ -248,6 +248,10 @@ public class CourseApi implements WebResource {
             s.store.setInstance(a.id, instance);
         } catch (RuntimeException e) {
             s.store.deleteActivity(a.id); // the type could not make its data: no half-made activity stays
+            // a database failure goes to the kernel's error mapping (a refused value is a 422 there), never its SQL text to the user
+            for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException) throw e;
+            }
             throw new Problem(422, "Not created", s.messages.get("course.error.create", e.getMessage()));
         }
         if (d.hidden() != null && d.hidden()) s.store.setHidden(a.id, true);
