@@ -159,7 +159,7 @@ public final class Kernel implements AutoCloseable {
         int settingsPoll = settings.getInt(PluginSettings.POLL, 10_000);
         if (settingsPoll > 0) pluginSettings.refreshEvery(Duration.ofMillis(settingsPoll));
         Catalog catalog = new Catalog(settings.catalogDir(), ctx, plugins);
-        Problems problems = new Problems();
+        Problems problems = new Problems(runtimes.kernel().messages());
         audit = new AuditLog(dataSource);
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
                 String.valueOf(e.get("component")), (String) e.get("reason"), null));

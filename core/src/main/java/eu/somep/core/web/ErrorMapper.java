@@ -33,6 +33,14 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             if (s >= 300 && s < 400) return w.getResponse();
             if (s < 500) return problems.response(s, title(s), clientMessage(w, s));
         }
+        String refused = dataRefused(e);
+        if (refused != null) {
+            // the database would not take a value as sent (PostgreSQL refuses the NUL character in text, for example):
+            // nothing was stored, the transaction rolled back; the sender can change the value
+            LOG.warning("The database refused a value: " + refused);
+            return problems.response(422, problems.text("kernel.error.data.title", "Not stored"), problems.text("kernel.error.data",
+                    "A value could not be stored as sent: it contains a character the database does not accept (such as the NUL character) or does not fit. Change it and try again."));
+        }
         if (poolExhausted(e)) {
             // every database connection stayed busy for the pool's timeout: an overload, not a bug; say when to retry
             LOG.warning("No database connection free in time: " + e);
@@ -54,6 +62,16 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             if (t instanceof eu.somep.core.db.PluginStopped) return true;
         }
         return false;
+    }
+
+    /** The database's message when it refused a value (SQL state class 22, "data exception"); null for any other failure. */
+    static String dataRefused(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("22")) {
+                return s.getSQLState() + " " + s.getMessage();
+            }
+        }
+        return null;
     }
 
     private static boolean poolExhausted(Throwable e) {

@@ -1,5 +1,6 @@
 package eu.somep.core.web;
 
+import eu.somep.api.i18n.Messages;
 import eu.somep.api.web.View;
 import eu.somep.core.security.Current;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,21 @@ import java.util.Map;
 /** Error responses: RFC 9457 problem+json under {@code /api} (or for JSON clients), a friendly page for browsers. */
 public final class Problems {
     public static final MediaType PROBLEM_JSON = MediaType.valueOf("application/problem+json");
+    private final Messages messages;
+
+    public Problems() {
+        this(null);
+    }
+
+    /** With the kernel's messages, the kernel's own refusals are in the user's language. */
+    public Problems(Messages messages) {
+        this.messages = messages;
+    }
+
+    /** A kernel message in the user's language; the English text when there is no catalog (unit tests). */
+    String text(String key, String english) {
+        return messages == null ? english : messages.get(key);
+    }
 
     public Response response(int status, String title, String detail) {
         HttpServletRequest req = Current.get().request();

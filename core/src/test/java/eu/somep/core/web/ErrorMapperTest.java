@@ -17,6 +17,13 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aValueTheDatabaseRefusesIsA422() {
+        var r = new ErrorMapper(new Problems()).toResponse(new PersistenceException("could not execute statement",
+                new java.sql.SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0x00", "22021")));
+        assertEquals(422, r.getStatus());
+    }
+
+    @Test
     void otherFailuresStayA500() {
         assertEquals(500, new ErrorMapper(new Problems()).toResponse(new IllegalStateException("bug")).getStatus());
     }

@@ -240,7 +240,7 @@ public class CourseApi implements WebResource {
         if (d == null || d.sectionId() == null || d.type() == null) throw Problem.badRequest("Send a JSON object with sectionId, type, name and settings.");
         Section sec = s.store.section(d.sectionId()).filter(x -> x.courseId == c.id).orElseThrow(() -> invalid(List.of("course.error.section")));
         ActivityType t = s.type(d.type()).orElseThrow(() -> invalid(List.of("course.error.type")));
-        Map<String, String> settings = d.settings() == null ? Map.of() : d.settings();
+        Map<String, String> settings = given(d.settings());
         checkActivity(d.name(), t, settings);
         Activity a = s.store.addActivity(c.id, sec.id, t.type(), d.name().trim(), d.tracked() == null || d.tracked());
         try {
@@ -248,10 +248,23 @@ public class CourseApi implements WebResource {
             s.store.setInstance(a.id, instance);
         } catch (RuntimeException e) {
             s.store.deleteActivity(a.id); // the type could not make its data: no half-made activity stays
+            // a database failure goes to the kernel's error mapping (a refused value is a 422 there), never its SQL text to the user
+            for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof java.sql.SQLException) throw e;
+            }
             throw new Problem(422, "Not created", s.messages.get("course.error.create", e.getMessage()));
         }
         if (d.hidden() != null && d.hidden()) s.store.setHidden(a.id, true);
         return Response.status(201).entity(s.view(s.store.activity(a.id).orElseThrow(), c, false)).build();
+    }
+
+    /** The settings a JSON body gives; one set to null counts as not given (the types read a missing one as their default). */
+    static Map<String, String> given(Map<String, String> settings) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (settings != null) settings.forEach((k, v) -> {
+            if (k != null && v != null) out.put(k, v);
+        });
+        return out;
     }
 
     private void checkActivity(String name, ActivityType t, Map<String, String> settings) {
@@ -278,7 +291,7 @@ public class CourseApi implements WebResource {
         if (d.settings() != null || d.name() != null || d.tracked() != null) {
             ActivityType t = s.type(a.type).orElseThrow(() -> invalid(List.of("course.error.type")));
             String name = d.name() == null ? a.name : d.name();
-            Map<String, String> settings = d.settings();
+            Map<String, String> settings = d.settings() == null ? null : given(d.settings());
             checkActivity(name, t, settings == null ? t.load(instance(a, c)) : settings);
             if (settings != null) t.update(instance(a, c), settings);
             s.store.updateActivity(a.id, name.trim(), d.tracked() == null ? a.tracked : d.tracked());
