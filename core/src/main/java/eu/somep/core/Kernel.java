@@ -209,14 +209,14 @@ public final class Kernel implements AutoCloseable {
 
     /** A cluster node when {@code somep.cluster=true} on PostgreSQL; else a node alone. */
     private eu.somep.core.cluster.Cluster openCluster() {
-        String defaultId;
+        if (!settings.getBoolean(Settings.CLUSTER)) return eu.somep.core.cluster.Cluster.single(dataSource, settings.get(Settings.NODE_ID, "single"));
+        String defaultId; // the host name only in a cluster: a slow name lookup must not delay a single node's start
         try {
             defaultId = java.net.InetAddress.getLocalHost().getHostName() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         } catch (java.io.IOException e) {
             defaultId = "node-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         }
         String id = settings.get(Settings.NODE_ID, defaultId);
-        if (!settings.getBoolean(Settings.CLUSTER)) return eu.somep.core.cluster.Cluster.single(dataSource, id);
         if (!dataSource.getJdbcUrl().startsWith("jdbc:postgresql:"))
             throw new IllegalStateException("somep.cluster=true needs PostgreSQL: an H2 file belongs to one process. Set somep.db.url to a PostgreSQL database, or turn cluster mode off.");
         return eu.somep.core.cluster.Cluster.joined(dataSource, id, null, dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());

@@ -38,16 +38,21 @@ class ClusterIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static TestSomep a;
     private static TestSomep b;
+    private static TestDatabases.Db shared;
 
     @BeforeAll
     static void twoNodes() throws Exception {
-        TestDatabases.Db db = TestDatabases.postgres();
-        a = node(db, "node-a");
-        b = node(db, "node-b");
+        shared = TestDatabases.postgres();
+        a = node(shared, "node-a");
+        b = node(shared, "node-b");
     }
 
     private static TestSomep node(TestDatabases.Db db, String id) throws Exception {
-        return TestSomep.builder().database(db).set(Settings.CLUSTER, "true").set(Settings.NODE_ID, id)
+        return node(TestSomep.builder(), db, id);
+    }
+
+    private static TestSomep node(TestSomep.Builder builder, TestDatabases.Db db, String id) throws Exception {
+        return builder.database(db).set(Settings.CLUSTER, "true").set(Settings.NODE_ID, id)
                 .set(Settings.CLUSTER_CHECK, "5000").start();
     }
 
@@ -173,6 +178,21 @@ class ClusterIT {
             upgradedOnB.get(10, TimeUnit.SECONDS);
             assertEquals("1.1.0", b.kernel().plugins().bundle("ticker").orElseThrow().getVersion().toString());
             assertEquals("1.1.0", JSON.readTree(b.send(b.asAdmin("/api/plugins/ticker").GET().build()).body()).get("version").asText());
+
+            // uninstalled on A, it is gone on B, and stays gone when B starts again (no older copy comes back)
+            var uninstalledOnB = b.nextPluginState("uninstalled", "ticker");
+            assertEquals(200, a.send(a.asAdmin("/api/plugins/ticker").DELETE().build()).statusCode());
+            uninstalledOnB.get(10, TimeUnit.SECONDS);
+            try (var files = Files.list(b.deployDir())) { // what the deploy watcher would install again at B's next start
+                List<Path> left = files.filter(f -> f.toString().endsWith(".jar") && "ticker".equals(eu.somep.testkit.PluginJars.componentOf(f))).toList();
+                assertTrue(left.isEmpty(), "ticker jars left in B's deploy folder: " + left);
+            }
+            Path bHome = b.home();
+            b.close();
+            b = node(TestSomep.builder().home(bHome), shared, "node-b");
+            b.kernel().plugins().settle();
+            assertTrue(b.kernel().plugins().bundle("ticker").isEmpty(), "ticker came back on B after its restart");
+            assertEquals("uninstalled", a.kernel().plugins().get("ticker").orElseThrow().state());
         } finally {
             System.getProperties().remove("ticker.runs");
         }

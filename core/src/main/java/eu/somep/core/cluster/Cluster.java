@@ -125,7 +125,7 @@ public final class Cluster implements AutoCloseable {
         beat(true);
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "somep-cluster-timer"));
         timer.scheduleWithFixedDelay(() -> beat(false), heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(() -> dispatch.execute(this::resyncNow), check.toMillis(), check.toMillis(), TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::requestResync, check.toMillis(), check.toMillis(), TimeUnit.MILLISECONDS);
         listener = daemon(this::listen, "somep-cluster-listen");
         listener.start();
         return this;
@@ -138,10 +138,9 @@ public final class Cluster implements AutoCloseable {
             try (Connection c = connector.open(); Statement s = c.createStatement()) {
                 s.execute("LISTEN " + CHANNEL);
                 listening = c;
-                if (lost) {
-                    LOG.info("Listening to the other nodes again; reading everything shared once, in case something was missed.");
-                    dispatch.execute(this::resyncNow);
-                }
+                if (lost) LOG.info("Listening to the other nodes again; reading everything shared once, in case something was missed.");
+                // also the first time: what changed between this node's start-up reads and its LISTEN was sent to no one here
+                requestResync();
                 backoff = 500;
                 dispatch.execute(onListening);
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -150,7 +149,7 @@ public final class Cluster implements AutoCloseable {
                     if (got == null) continue;
                     for (PGNotification n : got) received(n.getParameter());
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) { // any failure: reconnect, never let the listener die
                 if (closed) return;
                 lost = true;
                 LOG.warning("Lost the connection that listens to the other nodes: " + e.getMessage() + "; trying again in " + backoff + " ms");
@@ -182,7 +181,20 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Queues one re-read, unless one is waiting already (while the database is out of reach each takes long). */
+    private void requestResync() {
+        if (!resyncPending.compareAndSet(false, true)) return;
+        try {
+            dispatch.execute(this::resyncNow);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            resyncPending.set(false); // closing
+        }
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean resyncPending = new java.util.concurrent.atomic.AtomicBoolean();
+
     private void resyncNow() {
+        resyncPending.set(false);
         for (Runnable r : resync) {
             try {
                 r.run();

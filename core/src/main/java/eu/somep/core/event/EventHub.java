@@ -90,7 +90,8 @@ public final class EventHub implements EventBus, AutoCloseable {
         }
         try {
             String payload = JSON.writeValueAsString(Map.of("topic", topic, "properties", properties));
-            if (payload.length() > 7_000) throw new IllegalArgumentException("An event for other nodes must stay under 7,000 bytes");
+            // PostgreSQL's limit is 8,000 bytes for the whole message, node id and topic included
+            if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 7_000) throw new IllegalArgumentException("An event for other nodes must stay under 7,000 bytes");
             c.send(CLUSTER_TOPIC, payload);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("The event cannot be sent to other nodes: " + e.getMessage(), e);

@@ -64,7 +64,15 @@ public final class Scheduler implements AutoCloseable {
                         runners.execute(() -> {
                             try {
                                 // in a cluster the node that claims this run runs it (on this runner: the claim asks the database)
-                                if (claims == null || claims.claim(key, ms)) task.run();
+                                if (claims == null) {
+                                    task.run();
+                                } else if (claims.claim(key, ms)) {
+                                    try {
+                                        task.run();
+                                    } finally {
+                                        claims.release(key);
+                                    }
+                                }
                             } catch (RuntimeException | LinkageError e) {
                                 LOG.log(Level.WARNING, "Scheduled task " + task.getClass().getName() + " failed", e);
                             } finally {

@@ -343,9 +343,15 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         String c = r.component();
         Bundle b = bundles.get(c);
         if (r.state() == PluginState.UNINSTALLED) {
-            if (b == null) return;
+            if (b == null) {
+                // copies this node once followed must not come back through the deploy watcher (a newer jar dropped
+                // here by hand is a new install, and stays)
+                Version deployed = deployedVersions().get(c);
+                if (deployed != null && deployed.compareTo(Version.parseVersion(r.version())) <= 0) deleteDeployedJars(c);
+                return;
+            }
             bundles.remove(c, b);
-            deleteFromDeployFolder(b.getLocation());
+            deleteDeployedJars(c);
             stopQuietly(b);
             uninstallQuietly(b);
             events.publish(TOPIC_PREFIX + "uninstalled", Map.of("component", c));
@@ -355,15 +361,17 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         if (b == null || b.getVersion().compareTo(Version.parseVersion(r.version())) < 0) {
             eu.somep.core.cluster.PluginJars store = jars;
             if (store == null || !store.has(c, r.version())) return; // a shipped plugin this node's distribution lacks
+            Version deployed = deployedVersions().get(c);
+            if (b == null && deployed != null && deployed.compareTo(Version.parseVersion(r.version())) >= 0) return; // the deploy watcher brings it
             Files.createDirectories(settings.deployDir());
             Path target = settings.deployDir().resolve(c + "-" + r.version() + "-" + Long.toString(System.currentTimeMillis(), 36) + ".jar");
             if (!store.copyTo(c, r.version(), target)) return;
             if (b != null) {
                 bundles.remove(c, b);
                 stopQuietly(b);
-                deleteFromDeployFolder(b.getLocation());
                 uninstallQuietly(b);
             }
+            deleteDeployedJars(c, target); // no older copy may come back at the next start
             // File.toURI, as the deploy folder names its jars (Path.toUri writes file:/// and would be a second location)
             Bundle fresh = context.installBundle(target.toFile().toURI().toString());
             admit(fresh, false);
@@ -396,6 +404,8 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
 
     /** Plugins whose jar left the deploy folder while SOMEP was stopped are uninstalled, not shown as running. */
     public void forgetVanishedDeployments() {
+        // in a cluster a row's location names the file of whichever node installed it: no node can judge by its own folder
+        if (jars != null) return;
         lifecycle.execute(() -> {
             for (PluginRecord r : store.all()) {
                 if (r.state() == PluginState.UNINSTALLED || r.location() == null || bundles.containsKey(r.component())) continue;
@@ -570,6 +580,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
                 throw new PluginRefusal(409, "Plugin '" + component + "' cannot be uninstalled: " + String.join(", ", dependents)
                         + (dependents.size() > 1 ? " need" : " needs") + " it. Uninstall " + (dependents.size() > 1 ? "them" : "it") + " first.");
             Bundle b = bundles.remove(component);
+            if (jars != null) deleteDeployedJars(component); // a cluster node may hold older copies it once followed
             if (b != null) {
                 deleteFromDeployFolder(b.getLocation());
                 stopQuietly(b);
@@ -806,6 +817,23 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             refreshed.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warning("Package refresh did not finish: " + e.getMessage());
+        }
+    }
+
+    /** Deletes every jar of the component in the deploy folder, but {@code keep}. */
+    private void deleteDeployedJars(String component, Path... keep) {
+        if (!Files.isDirectory(settings.deployDir())) return;
+        try (var s = Files.list(settings.deployDir())) {
+            for (Path p : s.filter(x -> x.toString().endsWith(".jar")).toList()) {
+                if (java.util.Arrays.asList(keep).contains(p)) continue;
+                try {
+                    if (component.equals(read(p).component())) Files.deleteIfExists(p);
+                } catch (IOException | RuntimeException e) {
+                    LOG.fine("Not a plugin jar: " + p);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning("Cannot clean " + settings.deployDir() + " of " + component + ": " + e.getMessage());
         }
     }
 
