@@ -94,14 +94,40 @@ final class PluginDatabase implements Database {
                 .applySetting(AvailableSettings.SESSION_FACTORY_NAME_IS_JNDI, "false")
                 .build();
         MetadataSources sources = new MetadataSources(registry);
+        List<Class<?>> classes = new java.util.ArrayList<>();
         for (String name : entities) {
             try {
-                sources.addAnnotatedClass(loader.loadClass(name));
+                Class<?> c = loader.loadClass(name);
+                classes.add(c);
+                sources.addAnnotatedClass(c);
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("Plugin " + component + " lists entity " + name + " but does not contain it");
             }
         }
-        return sources.buildMetadata().buildSessionFactory();
+        SessionFactory sf = sources.buildMetadata().buildSessionFactory();
+        try {
+            for (Class<?> c : classes) ownClass(c, sf);
+        } catch (IllegalStateException e) {
+            sf.close();
+            throw e;
+        }
+        return sf;
+    }
+
+    /**
+     * Hibernate looks entity classes up by name through several class loaders and silently takes the next one that
+     * answers. If a copy of the plugin's classes is also on the kernel's class path (a test class path, a jar dropped
+     * into lib/), the metamodel can end up with that copy, and every query fails later with a baffling "Term is not
+     * Term". Refuse that at once, with the reason.
+     */
+    private void ownClass(Class<?> entity, SessionFactory sf) {
+        Class<?> mapped = sf.getMetamodel().getEntities().stream().map(jakarta.persistence.metamodel.EntityType::getJavaType)
+                .filter(t -> t.getName().equals(entity.getName())).findFirst().orElse(null);
+        if (entity.getClassLoader() != loader || mapped != entity) {
+            throw new IllegalStateException("Plugin " + component + ": entity " + entity.getName() + " was loaded from "
+                    + (mapped == null ? "nowhere" : String.valueOf(mapped.getClassLoader())) + ", not from the plugin's bundle ("
+                    + loader + "); is a copy of the plugin on the kernel's class path?");
+        }
     }
 
     synchronized void close() {
