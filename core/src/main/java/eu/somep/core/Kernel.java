@@ -99,6 +99,7 @@ public final class Kernel implements AutoCloseable {
     private Runtimes runtimes;
     private Users users;
     private AuditLog audit;
+    private LoginThrottle loginThrottle;
     private Access access;
     private Roles roles;
     private Mailer mailer;
@@ -164,9 +165,10 @@ public final class Kernel implements AutoCloseable {
         events.subscribe(List.of(PluginManager.TOPIC_PREFIX + "failed"), e -> audit.record(null, "system", "plugin/failed",
                 String.valueOf(e.get("component")), (String) e.get("reason"), null));
         Shiro shiro = new Shiro(users, access);
-        SignIn signIn = new SignIn(shiro, new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
+        loginThrottle = new LoginThrottle(settings.getInt(Settings.LOGIN_MAX_FAILURES_ACCOUNT, 5),
                 settings.getInt(Settings.LOGIN_MAX_FAILURES_ADDRESS, 20), Duration.ofMinutes(settings.getInt(Settings.LOGIN_WINDOW_MINUTES, 15)),
-                Clock.systemUTC()), audit);
+                Clock.systemUTC());
+        SignIn signIn = new SignIn(shiro, loginThrottle, audit);
         var kernelMessages = runtimes.kernel().messages();
         Registration registration = new Registration(users, new Secrets(dataSource), siteSettings(new SiteSettings(dataSource)), mailer, kernelMessages, audit, this::baseUrl);
         ViewRenderer renderer = new ViewRenderer(navigation, themes);
@@ -234,6 +236,8 @@ public final class Kernel implements AutoCloseable {
         cluster.on("settings", x -> pluginSettings.refresh());
         cluster.on("access", x -> access.changedElsewhere());
         cluster.on("users", x -> users.changedElsewhere());
+        cluster.on("login", loginThrottle::heard);
+        loginThrottle.shareWith(m -> cluster.send("login", m));
         cluster.on("site", x -> {
             siteSettings.forEach(eu.somep.core.config.SiteSettings::changed);
         });
@@ -329,6 +333,7 @@ public final class Kernel implements AutoCloseable {
     public EventHub events() { return events; }
     public Settings settings() { return settings; }
     public Users users() { return users; }
+    public LoginThrottle loginThrottle() { return loginThrottle; }
     public AuditLog audit() { return audit; }
     public Roles roles() { return roles; }
     public eu.somep.core.privacy.Privacy privacy() { return privacy; }

@@ -140,6 +140,27 @@ class ClusterIT {
     }
 
     @Test
+    @Order(4)
+    void password_guesses_spread_over_the_nodes_are_counted_together() throws Exception {
+        a.kernel().users().create("kerem", "kerem-pass-123", "Kerem", false);
+        for (int i = 0; i < 5; i++) assertEquals(401, token(a, "kerem", "wrong-" + i).statusCode());
+        // B hears every failure A counted; wait until it has (the message, not a sleep), with a time bound
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (b.kernel().loginThrottle().retryAfter("kerem", "elsewhere") == 0) {
+            assertTrue(System.nanoTime() < until, "node B never heard of node A's failed sign-ins");
+            Thread.onSpinWait();
+        }
+        HttpResponse<String> onB = token(b, "kerem", "kerem-pass-123");
+        assertEquals(429, onB.statusCode(), "B refuses the sixth try, even with the right password: " + onB.body());
+        assertTrue(onB.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), onB.body());
+    }
+
+    private static HttpResponse<String> token(TestSomep node, String user, String password) throws Exception {
+        return node.send(HttpRequest.newBuilder(node.uri("/api/tokens")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\",\"label\":\"t\"}")).build());
+    }
+
+    @Test
     @Order(5)
     void a_plugin_installed_on_one_node_reaches_the_other_and_its_task_runs_once_per_cluster() throws Exception {
         LinkedBlockingQueue<Long> runs = new LinkedBlockingQueue<>();

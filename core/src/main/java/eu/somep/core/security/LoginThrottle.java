@@ -6,12 +6,16 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Slows down password guessing on every sign-in path (the form and the token API): after too many failures
  * in a window, for one account name or from one address, further attempts are refused without checking the
  * password until the window has passed. Names are counted whether or not the account exists, so the refusal
  * says nothing about which accounts exist. A success clears the account's failures.
+ *
+ * <p>In a cluster every node counts every node's failures: each failure and success is also told to the other nodes
+ * ({@link #shareWith}), which count it as their own ({@link #heard}), so spreading guesses over the nodes gains nothing.
  */
 public final class LoginThrottle {
     private final int perAccount;
@@ -19,6 +23,8 @@ public final class LoginThrottle {
     private final Duration window;
     private final Clock clock;
     private final ConcurrentHashMap<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    /** Where failures and successes go for the other nodes; nowhere on a single node. */
+    private volatile Consumer<String> share = m -> { };
 
     public LoginThrottle(int perAccount, int perAddress, Duration window, Clock clock) {
         this.perAccount = perAccount;
@@ -35,10 +41,31 @@ public final class LoginThrottle {
     public void failed(String username, String address) {
         add(accountKey(username));
         add("ip:" + address);
+        tell("+" + accountKey(username));
+        tell("+ip:" + address);
     }
 
     public void succeeded(String username) {
         failures.remove(accountKey(username));
+        tell("-" + accountKey(username));
+    }
+
+    /** Sends this node's failures and successes to {@code out} (a cluster's message channel). */
+    public void shareWith(Consumer<String> out) {
+        share = out;
+    }
+
+    /** A failure ({@code +key}) or success ({@code -key}) another node told. */
+    public void heard(String message) {
+        if (message == null || message.length() < 2) return;
+        String key = message.substring(1);
+        if (message.charAt(0) == '+') add(key);
+        else if (message.charAt(0) == '-') failures.remove(key);
+    }
+
+    private void tell(String message) {
+        // a name too long to share is counted on this node only (no account has such a name anyway)
+        if (message.length() <= 1_000) share.accept(message);
     }
 
     private static String accountKey(String username) {
