@@ -89,7 +89,7 @@ public final class EventHub implements EventBus, AutoCloseable {
                 throw new IllegalArgumentException("An event for other nodes carries strings, numbers and booleans only, not " + (v == null ? "null" : v.getClass().getName()));
         }
         try {
-            String payload = JSON.writeValueAsString(Map.of("topic", topic, "properties", properties));
+            String payload = encode(topic, properties);
             // PostgreSQL's limit is 8,000 bytes for the whole message, node id and topic included
             if (payload.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 7_000) throw new IllegalArgumentException("An event for other nodes must stay under 7,000 bytes");
             c.send(CLUSTER_TOPIC, payload);
@@ -98,14 +98,54 @@ public final class EventHub implements EventBus, AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void fromOtherNode(String payload) {
         try {
-            Map<String, Object> m = JSON.readValue(payload, Map.class);
-            publish((String) m.get("topic"), (Map<String, Object>) m.getOrDefault("properties", Map.of()));
-        } catch (java.io.IOException | ClassCastException e) {
+            Map.Entry<String, Map<String, Object>> e = decode(payload);
+            publish(e.getKey(), e.getValue());
+        } catch (java.io.IOException | RuntimeException e) {
             LOG.warning("An event from another node is not readable: " + e.getMessage());
         }
+    }
+
+    /**
+     * JSON alone would give a receiver an Integer where the sender put a Long (or a Long for a small BigInteger), and
+     * a subscriber's cast would fail on one node only: each number travels with the name of its type.
+     */
+    static String encode(String topic, Map<String, Object> properties) throws com.fasterxml.jackson.core.JsonProcessingException {
+        Map<String, String> types = new java.util.TreeMap<>();
+        Map<String, Object> values = new java.util.TreeMap<>();
+        properties.forEach((k, v) -> {
+            if (v instanceof Number) types.put(k, v.getClass().getSimpleName());
+            // the big ones as text: a JSON number would come back as a double and lose digits or scale
+            values.put(k, v instanceof java.math.BigDecimal || v instanceof java.math.BigInteger ? v.toString() : v);
+        });
+        return JSON.writeValueAsString(Map.of("topic", topic, "properties", values, "types", types));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map.Entry<String, Map<String, Object>> decode(String payload) throws java.io.IOException {
+        Map<String, Object> m = JSON.readValue(payload, Map.class);
+        Map<String, Object> properties = new java.util.HashMap<>((Map<String, Object>) m.getOrDefault("properties", Map.of()));
+        ((Map<String, String>) m.getOrDefault("types", Map.of())).forEach((k, type) -> {
+            Object v = properties.get(k);
+            Object typed = v instanceof Number || v instanceof String ? number(v.toString(), type) : null;
+            if (typed != null) properties.put(k, typed);
+        });
+        return Map.entry((String) m.get("topic"), properties);
+    }
+
+    private static Object number(String n, String type) {
+        return switch (type) {
+            case "Long" -> Long.valueOf(n);
+            case "Integer" -> Integer.valueOf(n);
+            case "Short" -> Short.valueOf(n);
+            case "Byte" -> Byte.valueOf(n);
+            case "Double" -> Double.valueOf(n);
+            case "Float" -> Float.valueOf(n);
+            case "BigInteger" -> new java.math.BigInteger(n);
+            case "BigDecimal" -> new java.math.BigDecimal(n);
+            default -> null; // another Number type: as JSON gave it
+        };
     }
 
     /** Subscribes kernel code; close the result to stop. */
