@@ -84,6 +84,10 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     /** Published on this node at each periodic cluster check: plugins empty their caches (docs/plugin-guide.md). */
     public static final String RESYNC_TOPIC = "kernel/cluster/resync";
+    /** The PostgreSQL advisory lock nodes of a cluster take in turn while they start ("SOMEPSTA"). */
+    private static final long START_LOCK = 0x534f4d4550535441L;
+    /** Held from the first database access until this node serves; see {@link #takeStartTurn}. */
+    private AutoCloseable startTurn = () -> { };
     /** Published on this node when it starts listening to the others (at start, and after its connection came back). */
     public static final String LISTENING_TOPIC = "kernel/cluster/listening";
     private final Settings settings;
@@ -120,6 +124,38 @@ public final class Kernel implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.deployDir());
         dataSource = DataSources.open(settings);
+        try {
+            takeStartTurn();
+            return startOnDatabase();
+        } finally {
+            startTurn.close(); // also when the start failed: the next node must not wait for this one
+        }
+    }
+
+    /**
+     * Nodes of a cluster that start at the same time take turns: the first creates what is shared (the migrated
+     * schema, the admin account, the shipped plugins' rows, Jetty's session table, which Jetty creates without a lock
+     * of its own) and the next finds it all there. The lock is PostgreSQL's, on a connection of its own, so a node
+     * that dies while it holds it lets the next one go at once.
+     */
+    private void takeStartTurn() throws java.sql.SQLException {
+        if (!settings.getBoolean(Settings.CLUSTER) || !dataSource.getJdbcUrl().startsWith("jdbc:postgresql:")) return;
+        java.sql.Connection c = dataSource.getConnection();
+        try (java.sql.Statement st = c.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + START_LOCK + ")");
+        } catch (java.sql.SQLException e) {
+            c.close();
+            throw e;
+        }
+        startTurn = () -> {
+            startTurn = () -> { };
+            try (c; java.sql.Statement st = c.createStatement()) {
+                st.execute("SELECT pg_advisory_unlock(" + START_LOCK + ")");
+            }
+        };
+    }
+
+    private Kernel startOnDatabase() throws Exception {
         Migrations migrations = new Migrations(dataSource);
         migrations.migrateKernel();
         users = new Users(dataSource);
@@ -202,6 +238,7 @@ public final class Kernel implements AutoCloseable {
                 settings.getInt(Settings.SESSION_IDLE_MINUTES, 120), themes::resource, cluster.enabled() ? dataSource : null);
         writeCliToken(); // before the port answers, so `bin/somep start && bin/somep plugin list` works
         web.start();
+        startTurn.close(); // the next node may start now: everything shared exists
         joinCluster();
         framework.startDeployWatcher(plugins);
         devWatch = DevWatch.start(settings.get(Settings.DEV_WATCH, null), settings.deployDir(), 100);
