@@ -62,7 +62,7 @@ class ClusterIT {
 
     private static TestSomep node(TestSomep.Builder builder, TestDatabases.Db db, String id) throws Exception {
         return builder.database(db).set(Settings.CLUSTER, "true").set(Settings.NODE_ID, id)
-                .set(Settings.CLUSTER_CHECK, "5000").start();
+                .set(Settings.CLUSTER_CHECK, "5000").set(Settings.CLUSTER_FOLLOW_RETRY, "1000").start();
     }
 
     @AfterAll
@@ -230,6 +230,32 @@ class ClusterIT {
 
     @Test
     @Order(6)
+    void a_plugin_that_failed_to_start_on_one_node_is_tried_again_there() throws Exception {
+        Path fails = b.kernel().settings().dataDir().resolve("moody-fails");
+        Files.createFile(fails);
+        Path jar = TestPlugins.build(Files.createTempDirectory("moody"), "moody");
+        var enabledOnA = a.nextPluginState("enabled", "moody");
+        var failedOnB = b.nextPluginState("failed", "moody");
+        HttpResponse<String> installed = a.send(a.asAdmin("/api/plugins").header("Content-Type", "application/java-archive")
+                .POST(HttpRequest.BodyPublishers.ofFile(jar)).build());
+        assertEquals(201, installed.statusCode(), installed.body());
+        TestSomep.await(enabledOnA);
+        failedOnB.get(15, TimeUnit.SECONDS);
+        assertEquals(200, a.get("/moody").statusCode());
+        assertEquals(404, b.get("/moody").statusCode(), "not started on B");
+
+        // what kept it from starting on B is gone: B tries again by itself (after 1 s here, at its next check)
+        var enabledOnB = b.nextPluginState("enabled", "moody");
+        Files.delete(fails);
+        enabledOnB.get(20, TimeUnit.SECONDS);
+        HttpResponse<String> onB = b.get("/moody");
+        assertEquals(200, onB.statusCode(), onB.body());
+        assertEquals("fine", onB.body());
+        assertEquals(200, a.send(a.asAdmin("/api/plugins/moody").DELETE().build()).statusCode());
+    }
+
+    @Test
+    @Order(7)
     void stopping_one_node_leaves_the_other_serving() throws Exception {
         a.close();
         a = null;
@@ -242,7 +268,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_node_that_cannot_reach_the_database_fails_its_health_check_and_recovers() throws Exception {
         TestDatabases.Db db = TestDatabases.postgres();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("/(somep_\\d+)").matcher(db.url());

@@ -56,6 +56,8 @@ public final class Settings {
     /** This node's name in the cluster; default: the host name and port. */
     public static final String NODE_ID = "somep.node.id";
     /** How often (ms) a cluster node re-reads what is shared, in case a notification was missed. */
+    /** How long (ms) a node waits before it tries again to start a plugin it failed to follow (the others run it). */
+    public static final String CLUSTER_FOLLOW_RETRY = "somep.cluster.follow.retry.ms";
     public static final String CLUSTER_CHECK = "somep.cluster.check.ms";
 
     private final Map<String, String> overrides;

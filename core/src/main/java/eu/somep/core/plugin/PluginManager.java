@@ -71,8 +71,15 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
     private volatile java.util.function.Consumer<String> changed = c -> { };
     /** True while this node follows what another node did: it changes its bundles, not the shared rows. Lifecycle thread only. */
     private boolean following;
-    /** The row (by its time of change) a follow could not start, so it is not tried again on every check. */
-    private final Map<String, java.time.Instant> followFailed = new ConcurrentHashMap<>();
+    /**
+     * The row (by its time of change) a follow could not start, and when: it is tried again after
+     * {@link Settings#CLUSTER_FOLLOW_RETRY}, not on every check (a plugin that cannot start on this node would
+     * otherwise be started and fail every few seconds).
+     */
+    private final Map<String, FollowFailure> followFailed = new ConcurrentHashMap<>();
+
+    private record FollowFailure(java.time.Instant row, long atMillis) {
+    }
 
     public PluginManager(BundleContext context, DataSource dataSource, Migrations migrations, EventHub events, Settings settings, Roles roles) {
         this.roles = roles;
@@ -329,7 +336,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
                     try {
                         followOne(r);
                     } catch (RuntimeException | IOException | BundleException e) {
-                        followFailed.put(r.component(), r.updatedAt());
+                        followFailed.put(r.component(), new FollowFailure(r.updatedAt(), System.currentTimeMillis()));
                         LOG.log(Level.WARNING, "This node cannot follow the change of plugin " + r.component() + " made on another node", e);
                     }
                 }
@@ -357,7 +364,9 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             events.publish(TOPIC_PREFIX + "uninstalled", Map.of("component", c));
             return;
         }
-        if (r.updatedAt().equals(followFailed.get(c))) return; // failed here already; the next change tries again
+        FollowFailure failed = followFailed.get(c);
+        if (failed != null && failed.row().equals(r.updatedAt())
+                && System.currentTimeMillis() - failed.atMillis() < settings.getInt(Settings.CLUSTER_FOLLOW_RETRY, 60_000)) return;
         if (b == null || b.getVersion().compareTo(Version.parseVersion(r.version())) < 0) {
             eu.somep.core.cluster.PluginJars store = jars;
             if (store == null || !store.has(c, r.version())) return; // a shipped plugin this node's distribution lacks
@@ -384,7 +393,8 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             events.publish(TOPIC_PREFIX + "disabled", Map.of("component", c));
         } else if (r.enabled() && r.state() == PluginState.ENABLED && !active && !markerFile(c) && !settings.safeMode()) {
             PluginRecord after = activate(b, r);
-            if (after.state() == PluginState.FAILED) followFailed.put(c, r.updatedAt());
+            if (after.state() == PluginState.FAILED) followFailed.put(c, new FollowFailure(r.updatedAt(), System.currentTimeMillis()));
+            else followFailed.remove(c);
         }
     }
 
