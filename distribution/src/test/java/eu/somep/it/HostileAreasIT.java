@@ -296,6 +296,11 @@ class HostileAreasIT {
      * {@code %22}, {@code %0D} and {@code %0A} (the HTML standard's multipart/form-data encoding).
      */
     static HttpResponse<String> multipart(SecurityIT.Browser b, String path, Map<String, String> fields, String fileName, byte[] content) throws Exception {
+        return multipart(b, path, fields, "file", fileName, content);
+    }
+
+    static HttpResponse<String> multipart(SecurityIT.Browser b, String path, Map<String, String> fields, String fileField, String fileName, byte[] content)
+            throws Exception {
         String boundary = "----somep" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, String> e : fields.entrySet()) {
@@ -303,7 +308,7 @@ class HostileAreasIT {
                     .replace("\r", "\n").replace("\n", "\r\n") + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
         String name = fileName.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
-        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + "\"\r\nContent-Type: text/plain\r\n\r\n")
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + name + "\"\r\nContent-Type: text/plain\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
@@ -347,6 +352,18 @@ class HostileAreasIT {
             form(s, "/forum/discussion/" + discussion, "/forum/discussion/" + discussion + "/reply", Map.of("message", value), value, false, problems);
             form(s, "/forum/discussion/" + discussion, "/forum/discussion/" + discussion + "/reply", Map.of("message", "Reply", "parentId", value), value, false, problems);
             form(s, "/forum", "/forum", Map.of("category", value, "name", value, "intro", value, "type", "general"), value, false, problems);
+            // a new discussion with an attachment (multipart): the title, the message and the file's name
+            HttpResponse<String> fa = multipart(b, "/forum/1/discussions", Map.of("_csrf", s.csrf, "title", value, "message", value), "attachment",
+                    value + ".txt", CONTENT);
+            if (fineHtml("forum attachment form", value, fa, problems)) {
+                if (fa.statusCode() == 303) {
+                    String where = b.location(fa).getPath();
+                    unescaped(where, b.follow(fa).body(), problems);
+                    if (s.everything && HostilePayloads.MARKUP.contains(value)) PAGES.put(where, true);
+                } else {
+                    unescaped("/forum/1/discussions", fa.body(), problems);
+                }
+            }
             form(s, "/pages/new/edit", "/pages/new/edit", Map.of("slug", "h" + UNIQUE.incrementAndGet(), "language", "en", "title", value, "body", value,
                     "visibility", "public"), value, true, problems);
             form(s, "/pages/new/edit", "/pages/new/edit", Map.of("slug", value, "language", value, "title", "T", "body", "B", "visibility", value), value, false, problems);
