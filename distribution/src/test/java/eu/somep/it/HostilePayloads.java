@@ -77,6 +77,14 @@ final class HostilePayloads {
                 "\"\\u0000nul\"", "[".repeat(5_000) + "]".repeat(5_000), "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000));
     }
 
+    /** {@code n} of the JSON values that are not nested deep (those cost the parser, not the property), taken in turn. */
+    static List<String> jsonSample(int turn, int n) {
+        List<String> shallow = jsonValues().subList(0, jsonValues().size() - 2);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(shallow.get((turn * n + i) % shallow.size()));
+        return out;
+    }
+
     private static List<String> load() {
         LinkedHashSet<String> all = new LinkedHashSet<>(own());
         // read from the module's folder, as logging.properties is: this pom-packaged module does not copy test resources

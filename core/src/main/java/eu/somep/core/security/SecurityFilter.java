@@ -69,7 +69,14 @@ public final class SecurityFilter extends HttpFilter {
             if (!SAFE.contains(req.getMethod()) && FormBody.isForm(req)) {
                 FormBody form = FormBody.of(req);
                 if (form == null) {
-                    problem(resp, 413, "Content too large", "A form may send at most 2 MB.");
+                    if (path(req).startsWith("/api/")) {
+                        problem(resp, 413, "Content too large", "A form may send at most 2 MB.");
+                    } else { // a page's form: a page, as for the CSRF refusal below
+                        resp.setStatus(413);
+                        resp.setContentType("text/html;charset=utf-8");
+                        resp.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Too much text</title></head>"
+                                + "<body><h1>Too much text</h1><p>A form may send at most 2 MB; nothing was saved. Go <a href=\"/\">back</a>, shorten the text and try again.</p></body></html>");
+                    }
                     return;
                 }
                 req = form;

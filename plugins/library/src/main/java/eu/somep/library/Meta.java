@@ -24,6 +24,9 @@ public record Meta(String title, String authors, String year, String language, S
     List<String> problems(boolean link, boolean courseFolder) {
         List<String> out = new ArrayList<>();
         if (link && clean(title, 255).isEmpty()) out.add("library.error.title.missing");
+        // too long is refused, not cut, so that what is stored is what was sent
+        if (clean(title, Integer.MAX_VALUE).length() > 255 || clean(authors, Integer.MAX_VALUE).length() > 1000 || clean(description, Integer.MAX_VALUE).length() > 4000
+                || clean(tags, Integer.MAX_VALUE).length() > 1000 || clean(source, Integer.MAX_VALUE).length() > 1000) out.add("library.error.toolong");
         if (year != null && !year.isBlank() && !year.strip().matches("(1[89]|20)\\d\\d")) out.add("library.error.year");
         if (language != null && !language.isBlank() && !language.strip().matches("[A-Za-z]{2}")) out.add("library.error.language");
         if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) out.add("library.error.country");

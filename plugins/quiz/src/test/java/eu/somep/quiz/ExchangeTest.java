@@ -116,4 +116,17 @@ class ExchangeTest {
             }
         }
     }
+
+    @Test
+    void hostile_text_is_kept_as_sent_and_deep_nesting_is_refused() throws Exception {
+        // plain text that looks like markup, and a BOM inside the text, stay as they were sent (only a leading BOM is dropped)
+        String text = "</textarea><script>x</script> zero\uFEFF";
+        String xml = "\uFEFF<quiz><question type=\"essay\"><name><text>N</text></name><questiontext format=\"plain_text\"><text>"
+                + text.replace("<", "&lt;") + "</text></questiontext></question></quiz>";
+        assertEquals(text, MoodleXml.read(xml).get(0).text());
+        assertEquals(text, Gift.read("\uFEFF::N::" + text + "{}").get(0).text());
+        // reading the text of elements nested 100 000 deep recursed until the stack overflowed
+        String deep = "<quiz><question type=\"essay\"><questiontext><text>" + "<b>".repeat(100_000) + "</b>".repeat(100_000) + "</text></questiontext></question></quiz>";
+        assertEquals("quiz.import.malformed", assertThrows(MoodleXml.Refused.class, () -> MoodleXml.read(deep)).getMessage());
+    }
 }

@@ -7,7 +7,8 @@ public final class Names {
 
     /**
      * The name to show and offer on download; empty when none was sent. A name with a path separator, a {@code ..}
-     * or a control character is refused (422), as a sign of a client trying to reach the file system.
+     * or a control character is refused (422), as a sign of a client trying to reach the file system; so is a
+     * name longer than 255 characters.
      */
     public static String display(String name) throws Refused {
         if (name == null) return "";
@@ -15,7 +16,9 @@ public final class Names {
         if (n.contains("/") || n.contains("\\") || n.equals("..") || n.equals(".") || n.chars().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
             throw new Refused(422, "library.error.name");
         }
-        return n.length() > 200 ? n.substring(0, 200) : n;
+        // refused rather than cut: a stored name must be the one sent (255 is also what file systems allow)
+        if (n.length() > 255) throw new Refused(422, "library.error.name.long");
+        return n;
     }
 
     /** A Content-Disposition header with an ASCII fallback and the UTF-8 name. */

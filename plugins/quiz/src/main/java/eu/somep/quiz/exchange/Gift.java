@@ -26,7 +26,7 @@ public final class Gift {
 
     public static List<Parsed> read(String src) {
         List<Parsed> out = new ArrayList<>();
-        String[] lines = src.replace("\uFEFF", "").replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        String[] lines = (src.startsWith("\uFEFF") ? src.substring(1) : src).replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         String category = null;
         StringBuilder block = new StringBuilder();
         int start = 0;

@@ -50,6 +50,8 @@ public final class MoodleXml {
         f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // elements nested deeper than a Moodle file ever has are refused: reading their text recurses (a 500 from a stack overflow before)
+        f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", "200");
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
         f.setNamespaceAware(false);
@@ -68,7 +70,7 @@ public final class MoodleXml {
     public static List<Parsed> read(String src) throws Refused {
         Document doc;
         try {
-            doc = parser().parse(new InputSource(new StringReader(src.replace("\uFEFF", ""))));
+            doc = parser().parse(new InputSource(new StringReader(src.startsWith("\uFEFF") ? src.substring(1) : src))); // the leading BOM only: one inside text is text
         } catch (SAXParseException e) {
             boolean doctype = e.getMessage() != null && e.getMessage().contains("DOCTYPE");
             throw new Refused(doctype ? "quiz.import.doctype" : "quiz.import.malformed", "line " + e.getLineNumber() + ": " + e.getMessage());
@@ -181,7 +183,9 @@ public final class MoodleXml {
         if (e == null) return "";
         Element t = child(e, "text");
         String v = (t == null ? directText(e) : t.getTextContent()).trim();
-        if ("html".equals(e.getAttribute("format")) || v.contains("</")) {
+        // HTML when it says so, or (no format given) when it looks like it; plain text stays as sent, markup-like or not
+        String format = e.getAttribute("format");
+        if ("html".equals(format) || format.isEmpty() && v.contains("</")) {
             v = TAG.matcher(v.replaceAll("(?i)<br\\s*/?>|</p>", "\n")).replaceAll("")
                     .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").trim();
         }
