@@ -14,7 +14,7 @@ reachable:
   weak    only through weak or phantom references, or not at all: the next collection takes it
 
 Usage: old-loaders.py DUMP.hprof   -> a report on stdout; the last line is "old plugin class loaders: N strong,
-N soft, N weak"; exits 1 when one is strongly reachable.
+N soft, N weak"; exits 1 when one is strongly or softly reachable (the soak's check: none may be left).
 """
 import collections
 import struct
@@ -276,7 +276,7 @@ def main(path):
             if kind != 'weak':
                 print('\n'.join(h.path(strong if kind == 'strong' else soft, oid)))
     print('\nold plugin class loaders: %d strong, %d soft, %d weak' % (counts['strong'], counts['soft'], counts['weak']))
-    return 1 if counts['strong'] else 0
+    return 1 if counts['strong'] or counts['soft'] else 0
 
 
 if __name__ == '__main__':
