@@ -52,7 +52,8 @@ class ClassLoaderLeakIT {
      */
     @Test
     void a_plugin_that_served_json_pages_and_uploads_leaves_no_class_loader() throws Exception {
-        try (TestSomep somep = TestSomep.builder().plugins("course", "library").start()) {
+        // a generous start timeout: the machine these tests run on is shared and often loaded
+        try (TestSomep somep = TestSomep.builder().plugins("course", "library").set("somep.plugin.start.timeout.ms", "60000").start()) {
             String admin = somep.adminToken();
             HttpResponse<String> folder = RegistrationIT.as(somep, admin, "POST", "/api/library/folders", "{\"name\":\"Leak check\",\"visibility\":\"public\"}");
             assertEquals(201, folder.statusCode(), folder.body());
