@@ -828,6 +828,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         } catch (Exception e) {
             LOG.warning("Package refresh did not finish: " + e.getMessage());
         }
+        SharedCaches.forgetPluginClasses();
     }
 
     /** Deletes every jar of the component in the deploy folder, but {@code keep}. */

@@ -104,7 +104,7 @@ public final class Privacy implements AutoCloseable {
         meta.put("username", user.username());
         meta.put("exportedAt", Instant.now());
         meta.put("components", index);
-        zip.entry("index.json", ZipExport.JSON.writeValueAsBytes(meta));
+        zip.entry("index.json", zip.json.writeValueAsBytes(meta));
         zip.entry("README.txt", readme(user, index).getBytes(StandardCharsets.UTF_8));
         zip.finish();
     }

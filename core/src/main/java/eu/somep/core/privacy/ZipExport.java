@@ -18,8 +18,10 @@ import java.util.zip.ZipOutputStream;
  * safe (no paths, no duplicates), since a user's file names travel into them.
  */
 final class ZipExport {
-    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+    private static final ObjectMapper PROTOTYPE = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    /** Per export: a mapper caches serializers of the plugins' classes, which must not outlive an uninstalled plugin. */
+    final ObjectMapper json = PROTOTYPE.copy();
 
     private final ZipOutputStream zip;
     private final Set<String> names = new HashSet<>();
@@ -73,7 +75,7 @@ final class ZipExport {
 
         @Override
         public void json(String name, Object value) throws IOException {
-            written.add(entry(component + "/" + safe(name) + ".json", JSON.writeValueAsBytes(value)));
+            written.add(entry(component + "/" + safe(name) + ".json", json.writeValueAsBytes(value)));
         }
 
         @Override

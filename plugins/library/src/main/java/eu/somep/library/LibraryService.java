@@ -12,6 +12,7 @@ import eu.somep.course.spi.CourseTracker;
 import eu.somep.library.internal.ChosenStore;
 import eu.somep.library.internal.DatabaseFileStore;
 import eu.somep.library.internal.Document;
+import eu.somep.library.internal.Extractor;
 import eu.somep.library.internal.Folder;
 import eu.somep.library.internal.Indexer;
 import eu.somep.library.internal.LibraryStore;
@@ -132,6 +133,7 @@ public class LibraryService {
         timer.shutdown(); // not shutdownNow: an interrupt inside Lucene's file I/O closes the index's channels
         timer.awaitTermination(30, TimeUnit.SECONDS); // a sync in progress ends before the index closes
         index.close();
+        Extractor.stop(); // its threads would keep this bundle's class loader after an uninstall
     }
 
     /** Changed limits apply at once. */

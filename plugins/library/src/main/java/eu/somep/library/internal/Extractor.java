@@ -9,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -48,25 +49,46 @@ public final class Extractor {
     public static final int TIMEOUT_SECONDS = 60;
     /** Preview width in pixels. */
     public static final int THUMB_WIDTH = 240;
+    /** An idle extraction thread ends after this long. */
+    private static final int IDLE_SECONDS = 30;
     private static final Logger LOG = Logger.getLogger(Extractor.class.getName());
 
     /** What was extracted: text (maybe empty) and a PNG preview (null when there is none). */
     public record Result(String text, byte[] preview) {
     }
 
-    /** Two threads at most: a runaway parse that ignores its deadline can only ever block this pool, never the server. */
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "library-extract");
-        t.setDaemon(true);
-        t.setContextClassLoader(Extractor.class.getClassLoader()); // should any library still look there
-        return t;
-    });
+    /**
+     * Two threads at most: a runaway parse that ignores its deadline can only ever block this pool, never the server.
+     * Its threads end when idle and when the library stops ({@link #stop}): a live thread holds its context class
+     * loader and its task's classes, so one left over after an uninstall or upgrade kept the old version's class
+     * loader (and every class of it) for as long as the JVM ran.
+     */
+    private static ThreadPoolExecutor pool; // guarded by Extractor.class
+
+    private static synchronized ExecutorService pool() {
+        if (pool == null) {
+            pool = new ThreadPoolExecutor(2, 2, IDLE_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "library-extract");
+                t.setDaemon(true);
+                t.setContextClassLoader(Extractor.class.getClassLoader()); // should any library still look there
+                return t;
+            });
+            pool.allowCoreThreadTimeOut(true);
+        }
+        return pool;
+    }
+
+    /** Lets the pool's threads end once the extractions in progress are done; the next extraction starts a new pool. */
+    public static synchronized void stop() {
+        if (pool != null) pool.shutdown();
+        pool = null;
+    }
 
     private Extractor() {
     }
 
     public static Result extract(Path file, String type) {
-        Future<Result> f = POOL.submit(() -> run(file, type, System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)));
+        Future<Result> f = pool().submit(() -> run(file, type, System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)));
         try {
             return f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
