@@ -218,7 +218,10 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
                 } catch (BundleException e) {
                     LOG.warning("Cannot update " + jar + ": " + rootMessage(e));
                 }
+                // as after an upgrade through the API: the replaced revision's class loader must not stay
+                dropOldRevisions();
                 admit(b, true);
+                reviveRefreshed();
             });
         });
     }
@@ -818,7 +821,11 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         } catch (BundleException | IllegalStateException e) {
             LOG.fine("Already gone: " + b.getLocation());
         }
-        // Drop the old revision now, so its class loader can be collected.
+        dropOldRevisions();
+    }
+
+    /** Drops old bundle revisions now (a package refresh), so their class loaders can be collected. */
+    private void dropOldRevisions() {
         CompletableFuture<Void> refreshed = new CompletableFuture<>();
         context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, e -> {
             if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED) refreshed.complete(null);
