@@ -192,6 +192,7 @@ public final class Kernel implements AutoCloseable {
         // stored plugin settings reach Config Admin before any plugin starts, so each starts with its own
         pluginSettings = new PluginSettings(dataSource, ctx, c -> plugins.bundle(c), events);
         pluginSettings.applyStored();
+        plugins.onPurged(pluginSettings::forget);
         // changes made on another node of a cluster reach this one within the interval (0: never)
         int settingsPoll = settings.getInt(PluginSettings.POLL, 10_000);
         if (settingsPoll > 0) pluginSettings.refreshEvery(Duration.ofMillis(settingsPoll));

@@ -98,6 +98,46 @@ class AccessibilityIT {
         check("admin", TestSomep.ADMIN_PASSWORD, List.of("/admin/plugins/forum/settings", "/admin/plugins/pages/settings"));
     }
 
+    /**
+     * With every shipped plugin and all the administration links, the navbar stays one line at 1280 px in each
+     * language (it wrapped to two), the administration links are one menu that opens by keyboard, and it has no
+     * serious violation when open.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_navbar_is_one_line_at_1280_px_in_every_language() {
+        try (BrowserContext context = chromium.browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1280, 800).setBypassCSP(true))) {
+            context.setDefaultTimeout(15_000);
+            Page page = context.newPage();
+            signIn(page, "admin", TestSomep.ADMIN_PASSWORD);
+            for (String lang : List.of("en", "tr", "de")) {
+                page.navigate(somep.uri("/dashboard?lang=" + lang).toString());
+                page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/navbar-" + lang + ".png")));
+                // every item of the bar is centred on the bar's middle line (a second line is a line height away), and the
+                // bar is no taller than one line
+                Map<String, Object> bar = (Map<String, Object>) page.evaluate("() => {"
+                        + " const nav = document.querySelector('header nav.navbar').getBoundingClientRect();"
+                        + " const middle = nav.top + nav.height / 2;"
+                        + " const items = [...document.querySelectorAll('header .navbar-brand, header .navbar-nav > li, header .navbar .container > div > *')];"
+                        + " const off = Math.max(...items.map(e => { const r = e.getBoundingClientRect(); return Math.abs(r.top + r.height / 2 - middle); }));"
+                        + " return {items: items.length, offMiddle: off, height: nav.height,"
+                        + " text: items.map(e => e.innerText.replace(/\\s+/g, ' ').trim()).join(' | ')}; }");
+                assertTrue(((Number) bar.get("items")).intValue() >= 10, lang + ": " + bar);
+                assertTrue(((Number) bar.get("offMiddle")).doubleValue() < 8, lang + ": the navbar items are on one line: " + bar);
+                assertTrue(((Number) bar.get("height")).doubleValue() < 70, lang + ": the navbar is one line high: " + bar);
+            }
+            // the administration menu: opened from the keyboard, its links reachable, no violation while open
+            page.navigate(somep.uri("/dashboard?lang=en").toString());
+            page.locator("header summary", new Page.LocatorOptions().setHasText("Administration")).focus();
+            page.keyboard().press("Enter");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts").setExact(true))).isVisible();
+            assertEquals(List.of(), violations(page), "the open menu");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Accounts").setExact(true)).click();
+            assertThat(page).hasURL(somep.uri("/admin/users").toString());
+        }
+    }
+
     /** Signs in (unless a guest), visits each page, and for the extra pages also every course and activity they link to. */
     private static void check(String user, String password, List<String> paths, String... followCourseLinksFrom) {
         Map<String, List<String>> problems = new LinkedHashMap<>();

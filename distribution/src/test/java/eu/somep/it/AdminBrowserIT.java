@@ -155,9 +155,9 @@ class AdminBrowserIT {
         return page.locator("header");
     }
 
-    /** A link of the site navigation; the language and sign-in controls are not in it. */
+    /** A link of the site navigation (the language and sign-in controls are not in it), its menu opened if it is in one. */
     private Locator navLink(String name) {
-        return page.locator("header ul.navbar-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        return NavMenus.link(page, name);
     }
 
     private Locator languageButton(String code) {

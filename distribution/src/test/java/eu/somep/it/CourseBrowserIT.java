@@ -247,9 +247,9 @@ class CourseBrowserIT {
         return page.locator("main").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    /** A link of the site navigation. */
+    /** A link of the site navigation, its menu opened if it is in one. */
     private static Locator navLink(Page page, String name) {
-        return page.locator("header ul.navbar-nav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        return NavMenus.link(page, name);
     }
 
 }

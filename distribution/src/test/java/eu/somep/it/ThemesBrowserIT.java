@@ -61,7 +61,7 @@ class ThemesBrowserIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
             assertThat(page.getByTestId("user")).isVisible();
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Themes").setExact(true)).click();
+            NavMenus.link(page, "Themes").click(); // in the administration menu
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Themes"))).isVisible();
             assertThat(page.getByLabel("Default (SOMEP)")).isChecked();
             page.getByLabel("Academy (navy and gold)").check();

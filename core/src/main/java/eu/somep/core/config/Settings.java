@@ -28,6 +28,8 @@ public final class Settings {
     public static final String DB_USER = "somep.db.user";
     public static final String DB_PASSWORD = "somep.db.password";
     public static final String DB_POOL = "somep.db.pool";
+    /** How long (ms) a request waits for a free database connection before it is answered 503 (overload). */
+    public static final String DB_WAIT = "somep.db.wait.ms";
     public static final String SAFE_MODE = "somep.safe.mode";
     public static final String ADMIN_PASSWORD = "somep.admin.password";
     /** Demo accounts (a trainer and a trainee) on first start: on for ./somep, off for bin/somep (production). */

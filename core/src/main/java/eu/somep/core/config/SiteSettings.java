@@ -1,5 +1,6 @@
 package eu.somep.core.config;
 
+import eu.somep.core.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,23 +26,19 @@ public final class SiteSettings {
         return cache.computeIfAbsent(name, this::load).orElse(fallback);
     }
 
+    /** Replaces the value in one transaction; a concurrent save of the same name is retried, so the last one wins. */
     public void set(String name, String value) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM kernel_setting WHERE name = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO kernel_setting (name, setting_value) VALUES (?, ?)")) {
-                del.setString(1, name);
-                del.executeUpdate();
-                ins.setString(1, name);
-                ins.setString(2, value);
-                ins.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+        try {
+            Transactions.retryingOnConflict(ds, c -> {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM kernel_setting WHERE name = ?");
+                     PreparedStatement ins = c.prepareStatement("INSERT INTO kernel_setting (name, setting_value) VALUES (?, ?)")) {
+                    del.setString(1, name);
+                    del.executeUpdate();
+                    ins.setString(1, name);
+                    ins.setString(2, value);
+                    ins.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot save the setting " + name + ": " + e.getMessage(), e);
         } finally {

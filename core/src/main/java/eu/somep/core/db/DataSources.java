@@ -16,7 +16,7 @@ public final class DataSources {
         cfg.setPassword(settings.get(Settings.DB_PASSWORD, ""));
         cfg.setMaximumPoolSize(settings.getInt(Settings.DB_POOL, 16));
         cfg.setPoolName("somep");
-        cfg.setConnectionTimeout(10_000);
+        cfg.setConnectionTimeout(Math.max(250, settings.getInt(Settings.DB_WAIT, 10_000))); // Hikari's least
         return new HikariDataSource(cfg);
     }
 }

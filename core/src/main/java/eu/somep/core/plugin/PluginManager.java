@@ -585,6 +585,13 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
         });
     }
 
+    private volatile java.util.function.Consumer<String> purged = c -> { };
+
+    /** Called after a plugin's data was purged (its tables and stored settings dropped). */
+    public void onPurged(java.util.function.Consumer<String> r) {
+        purged = r;
+    }
+
     public PluginInfo uninstall(String component, boolean purge) {
         return onLifecycle(() -> {
             PluginRecord r = existing(component);
@@ -604,6 +611,7 @@ public final class PluginManager implements BundleListener, DeployFolder.Handler
             if (purge) {
                 try {
                     List<String> dropped = Purge.dropTables(dataSource, component);
+                    purged.accept(component); // its settings were data too: Config Admin must not keep them
                     deleteTree(settings.dataDir().resolve("files").resolve(component));
                     reason = "Purged: " + dropped.size() + " tables removed.";
                 } catch (Exception e) {

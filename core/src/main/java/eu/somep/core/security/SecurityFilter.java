@@ -2,6 +2,7 @@ package eu.somep.core.security;
 
 import eu.somep.core.access.Access;
 import eu.somep.core.i18n.Languages;
+import eu.somep.core.web.Overload;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -14,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs before every request: security headers, language, who is asking (a bearer token or the session),
@@ -21,6 +24,7 @@ import java.util.Set;
  */
 public final class SecurityFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(SecurityFilter.class.getName());
     public static final String SESSION_USER = "somep.user";
     /** When the session signed in (epoch ms): sessions end after an absolute time, however active. */
     public static final String SESSION_SINCE = "somep.since";
@@ -38,8 +42,29 @@ public final class SecurityFilter extends HttpFilter {
         this.maxSessionMillis = maxSessionMillis;
     }
 
+    /**
+     * What escapes everything below (a token check, a session's account, a plugin outside its Jersey application)
+     * is answered here: Jetty's own error page would show the exception's text, or nothing at all.
+     */
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
+        try {
+            filter(req, resp, chain);
+        } catch (RuntimeException | ServletException e) {
+            if (resp.isCommitted()) throw e;
+            resp.reset();
+            headers(resp::setHeader, req.isSecure());
+            if (Overload.poolExhausted(e)) {
+                LOG.warning("No database connection free in time: " + e);
+                Overload.unavailable(req, resp, Overload.DETAIL);
+            } else {
+                LOG.log(Level.SEVERE, "Unhandled error", e);
+                Overload.failed(req, resp);
+            }
+        }
+    }
+
+    private void filter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain) throws IOException, ServletException {
         headers(resp::setHeader, req.isSecure());
 
         User user = null;

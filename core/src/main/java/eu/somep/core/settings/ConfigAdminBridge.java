@@ -50,6 +50,28 @@ final class ConfigAdminBridge {
         }
     }
 
+    /** Deletes configuration {@code pid}, if Config Admin has it: its component goes back to its defaults. */
+    void delete(String pid) {
+        try {
+            ServiceReference<?>[] refs = context.getAllServiceReferences(ADMIN, null);
+            if (refs == null || refs.length == 0) throw new IllegalStateException("Config Admin is not running");
+            Object admin = context.getService(refs[0]);
+            try {
+                Class<?> type = interfaceNamed(admin.getClass(), ADMIN);
+                String filter = "(service.pid=" + pid.replace("\\", "\\5c").replace("(", "\\28").replace(")", "\\29").replace("*", "\\2a") + ")";
+                Object[] configs = (Object[]) type.getMethod("listConfigurations", String.class).invoke(admin, filter);
+                if (configs == null) return;
+                for (Object config : configs) interfaceNamed(config.getClass(), "org.osgi.service.cm.Configuration").getMethod("delete").invoke(config);
+            } finally {
+                context.ungetService(refs[0]);
+            }
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("Config Admin did not delete " + pid + ": " + e.getCause(), e.getCause());
+        } catch (InvalidSyntaxException | ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot reach Config Admin: " + e, e);
+        }
+    }
+
     private static Class<?> interfaceNamed(Class<?> c, String name) {
         for (Class<?> k = c; k != null; k = k.getSuperclass()) {
             var found = Arrays.stream(k.getInterfaces()).filter(i -> i.getName().equals(name)).findFirst();

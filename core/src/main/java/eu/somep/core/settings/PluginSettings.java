@@ -123,10 +123,13 @@ public final class PluginSettings implements AutoCloseable {
 
     /**
      * Applies what another node of a cluster changed in the database since this node last looked: a configuration
-     * whose stored values differ from what this node pushed goes to Config Admin again.
+     * whose stored values differ from what this node pushed goes to Config Admin again, and one whose values were
+     * purged is deleted there. Also called right after a purge on this node.
      */
     public void refresh() {
-        stored().forEach((pid, rows) -> {
+        Set<String> before = Set.copyOf(pushed.keySet());
+        Map<String, List<SettingsStore.Row>> stored = stored();
+        stored.forEach((pid, rows) -> {
             if (props(rows).equals(pushed.get(pid))) return;
             try {
                 push(rows.get(0).component(), pid);
@@ -134,6 +137,17 @@ public final class PluginSettings implements AutoCloseable {
                 LOG.warning("Changed settings of " + pid + " not applied: " + e.getMessage());
             }
         });
+        // rows go only when a plugin's data is purged: Config Admin forgets them too, or a reinstalled plugin
+        // would start with the purged values (only what was pushed before the read: a save racing it is not lost)
+        for (String pid : before) {
+            if (stored.containsKey(pid)) continue;
+            try {
+                configAdmin.delete(pid);
+                pushed.remove(pid);
+            } catch (RuntimeException e) {
+                LOG.warning("Purged settings of " + pid + " still in Config Admin: " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -195,8 +209,9 @@ public final class PluginSettings implements AutoCloseable {
         events.publish(TOPIC_APPLIED, Map.of("component", component, "pid", pid));
     }
 
-    /** Forgets a plugin's settings; its data is being purged. */
+    /** Forgets a plugin's settings, in the database and in Config Admin; its data is being purged. */
     public void forget(String component) {
         store.forget(component);
+        refresh();
     }
 }

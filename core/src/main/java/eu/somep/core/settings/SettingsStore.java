@@ -1,5 +1,6 @@
 package eu.somep.core.settings;
 
+import eu.somep.core.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,34 +31,28 @@ public final class SettingsStore {
         return query("SELECT * FROM kernel_plugin_setting ORDER BY component, pid, attribute");
     }
 
-    /** Writes all the rows in one transaction: either every value is kept or none. */
+    /** Writes all the rows in one transaction: either every value is kept or none; a concurrent save of a key is retried. */
     public void save(List<Row> rows) {
-        try (Connection c = ds.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM kernel_plugin_setting WHERE component = ? AND pid = ? AND attribute = ?");
-                 PreparedStatement ins = c.prepareStatement(
-                         "INSERT INTO kernel_plugin_setting (component, pid, attribute, setting_value, updated_at) VALUES (?,?,?,?,?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (Row r : rows) {
-                    del.setString(1, r.component());
-                    del.setString(2, r.pid());
-                    del.setString(3, r.attribute());
-                    del.executeUpdate();
-                    ins.setString(1, r.component());
-                    ins.setString(2, r.pid());
-                    ins.setString(3, r.attribute());
-                    ins.setString(4, r.value());
-                    ins.setTimestamp(5, now);
-                    ins.executeUpdate();
+        try {
+            Transactions.retryingOnConflict(ds, c -> {
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM kernel_plugin_setting WHERE component = ? AND pid = ? AND attribute = ?");
+                     PreparedStatement ins = c.prepareStatement(
+                             "INSERT INTO kernel_plugin_setting (component, pid, attribute, setting_value, updated_at) VALUES (?,?,?,?,?)")) {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    for (Row r : rows) {
+                        del.setString(1, r.component());
+                        del.setString(2, r.pid());
+                        del.setString(3, r.attribute());
+                        del.executeUpdate();
+                        ins.setString(1, r.component());
+                        ins.setString(2, r.pid());
+                        ins.setString(3, r.attribute());
+                        ins.setString(4, r.value());
+                        ins.setTimestamp(5, now);
+                        ins.executeUpdate();
+                    }
                 }
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot save plugin settings: " + e.getMessage(), e);
         }

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -94,19 +93,7 @@ final class Dispatcher extends HttpServlet {
 
     /** 503 with Retry-After: the plugin has all the threads it may use busy and its queue is full. */
     private static void busy(HttpServletRequest req, HttpServletResponse resp, String component) throws IOException {
-        resp.setStatus(503);
-        resp.setHeader("Retry-After", "5");
-        String detail = "The '" + component + "' part of the site is busy with other requests. Try again in a few seconds.";
-        if (Problems.wantsJson(req)) {
-            resp.setContentType("application/problem+json");
-            resp.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\""
-                    + detail + "\"}").getBytes(StandardCharsets.UTF_8));
-        } else {
-            resp.setContentType("text/html;charset=utf-8");
-            resp.getOutputStream().write(("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Busy · SOMEP</title></head>"
-                    + "<body><main><h1>Busy</h1><p>" + detail + "</p><p><a href=\"/\">SOMEP</a></p></main></body></html>")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
+        Overload.unavailable(req, resp, "The '" + component + "' part of the site is busy with other requests. Try again in a few seconds.");
     }
 
     /** The first path segment, or the second after {@code /api/}; null for the site root. */

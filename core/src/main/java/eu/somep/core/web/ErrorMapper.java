@@ -41,11 +41,10 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             return problems.response(422, problems.text("kernel.error.data.title", "Not stored"), problems.text("kernel.error.data",
                     "A value could not be stored as sent: it contains a character the database does not accept (such as the NUL character) or does not fit. Change it and try again."));
         }
-        if (poolExhausted(e)) {
+        if (Overload.poolExhausted(e)) {
             // every database connection stayed busy for the pool's timeout: an overload, not a bug; say when to retry
             LOG.warning("No database connection free in time: " + e);
-            return Response.fromResponse(problems.response(503, "Unavailable", "The site cannot serve this right now: it is very busy, or its database is out of reach. Try again in a few seconds."))
-                    .header("Retry-After", "5").build();
+            return Response.fromResponse(problems.response(503, "Unavailable", Overload.DETAIL)).header("Retry-After", Overload.RETRY_AFTER).build();
         }
         if (pluginStopped(e)) {
             // a request that was inside a plugin while an administrator disabled it (soak test): not a bug
@@ -72,13 +71,6 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             }
         }
         return null;
-    }
-
-    private static boolean poolExhausted(Throwable e) {
-        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException) return true;
-        }
-        return false;
     }
 
     private static String clientMessage(WebApplicationException w, int s) {

@@ -298,6 +298,11 @@ public class CourseService implements CourseTracker {
     }
 
     @Override
+    public void uncompleted(long activityId, long userId, String how) {
+        store.uncomplete(activityId, userId, how);
+    }
+
+    @Override
     public void graded(long activityId, long userId, double grade, double max) {
         if (max <= 0 || grade < 0 || grade > max) throw new IllegalArgumentException("A grade is between 0 and a positive maximum.");
         store.grade(activityId, userId, grade, max);

@@ -87,12 +87,16 @@ final class Attempts {
         return total == 0 ? 0.0 : Math.round(got / total * q.maxGrade * 100000) / 100000.0;
     }
 
-    /** The user's quiz grade by the grading method, to the course gradebook, and "passed" when it reaches the pass grade. */
+    /**
+     * The user's quiz grade by the grading method, to the course gradebook, and "passed" while it reaches the pass
+     * grade: a regrade or a hand grade that takes it below withdraws "passed" again.
+     */
     void report(Quiz q, long userId) {
         Double g = finalGrade(q, s.store.attempts(q.id, userId));
         if (g == null || q.activityId == null) return;
         s.courses.graded(q.activityId, userId, g, q.maxGrade);
         if (g >= q.passGrade) s.courses.completed(q.activityId, userId, "passed");
+        else s.courses.uncompleted(q.activityId, userId, "passed");
     }
 
     static Double finalGrade(Quiz q, List<Attempt> attempts) {

@@ -420,6 +420,18 @@ public final class CourseStore {
         }
     }
 
+    /** Forgets a completion recorded with {@code how} (what earned it no longer holds). */
+    public void uncomplete(long activityId, long userId, String how) {
+        completions.remove(userId);
+        try {
+            db.run(em -> em.createNativeQuery("DELETE FROM course_completion WHERE activity_id = ? AND user_id = ? AND how = ?")
+                    .setParameter(1, activityId).setParameter(2, userId).setParameter(3, how).executeUpdate());
+        } finally {
+            completions.remove(userId); // again after the commit, as for complete
+            onChange.run();
+        }
+    }
+
     private void record(long activityId, long userId, String how) {
         db.run(em -> {
             long n = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM course_completion WHERE activity_id = ? AND user_id = ?")

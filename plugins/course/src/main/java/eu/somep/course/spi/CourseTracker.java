@@ -22,6 +22,13 @@ public interface CourseTracker {
     /** Records that a user completed an activity ({@code how}: viewed, posted, passed); repeated reports are harmless. */
     void completed(long activityId, long userId, String how);
 
+    /**
+     * Withdraws a completion recorded with this {@code how}, when what earned it no longer holds (a quiz regraded
+     * below its pass grade is no longer "passed"); a completion recorded another way stays.
+     * @since 1.3
+     */
+    void uncompleted(long activityId, long userId, String how);
+
     /** Records a user's grade for an activity, out of {@code max}; a later grade replaces it. */
     void graded(long activityId, long userId, double grade, double max);
 }

@@ -1,0 +1,53 @@
+package eu.somep.core.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Answers written outside Jersey (in the security filter and the dispatcher, before a plugin is reached): a 503 with
+ * Retry-After when the site is overloaded, and a bare 500 for anything else that escaped, never the exception's text.
+ */
+public final class Overload {
+    public static final String RETRY_AFTER = "5";
+    public static final String DETAIL = "The site cannot serve this right now: it is very busy, or its database is out of reach. Try again in a few seconds.";
+
+    private Overload() {
+    }
+
+    /** True when no database connection became free within the pool's wait: an overload, not a bug. */
+    public static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) return true;
+        }
+        return false;
+    }
+
+    /** 503 with Retry-After, as problem+json or as a small page. */
+    public static void unavailable(HttpServletRequest req, HttpServletResponse resp, String detail) throws IOException {
+        resp.setHeader("Retry-After", RETRY_AFTER);
+        write(req, resp, 503, "Service unavailable", detail);
+    }
+
+    /** 500 without the failure's text (it is logged by the caller). */
+    public static void failed(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        write(req, resp, 500, "Internal error", "Something went wrong on our side. It has been logged; please try again.");
+    }
+
+    private static void write(HttpServletRequest req, HttpServletResponse resp, int status, String title, String detail) throws IOException {
+        resp.setStatus(status);
+        byte[] body;
+        if (Problems.wantsJson(req)) {
+            resp.setContentType("application/problem+json");
+            body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\"", "'") + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+        } else {
+            resp.setContentType("text/html;charset=utf-8");
+            body = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + title + " · SOMEP</title></head>"
+                    + "<body><main><h1>" + title + "</h1><p>" + detail + "</p><p><a href=\"/\">SOMEP</a></p></main></body></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        resp.getOutputStream().write(body);
+    }
+}
