@@ -54,7 +54,11 @@ public final class SecurityFilter extends HttpFilter {
             if (resp.isCommitted()) throw e;
             resp.reset();
             headers(resp::setHeader, req.isSecure());
-            if (Overload.poolExhausted(e)) {
+            int bad = Overload.badRequest(e);
+            if (bad > 0) {
+                LOG.fine("Unreadable request: " + e);
+                Overload.unreadable(req, resp, bad);
+            } else if (Overload.poolExhausted(e)) {
                 LOG.warning("No database connection free in time: " + e);
                 Overload.unavailable(req, resp, Overload.DETAIL);
             } else {

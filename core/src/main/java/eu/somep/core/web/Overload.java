@@ -30,6 +30,23 @@ public final class Overload {
         write(req, resp, 503, "Service unavailable", detail);
     }
 
+    /**
+     * The 4xx status Jetty gave a request it could not read (a malformed or over-large multipart body, say), or 0.
+     * Such a request is the client's mistake, not a 500.
+     */
+    public static int badRequest(Throwable e) {
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.BadMessageException b && b.getCode() >= 400 && b.getCode() < 500) return b.getCode();
+        }
+        return 0;
+    }
+
+    /** A 4xx for a request that could not be read, with a fixed text (Jetty's reason may echo the input). */
+    public static void unreadable(HttpServletRequest req, HttpServletResponse resp, int status) throws IOException {
+        write(req, resp, status, status == 413 ? "Too large" : "Bad request",
+                "The request could not be read: a field or file is too large, or the form is malformed. Nothing was saved.");
+    }
+
     /** 500 without the failure's text (it is logged by the caller). */
     public static void failed(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         write(req, resp, 500, "Internal error", "Something went wrong on our side. It has been logged; please try again.");

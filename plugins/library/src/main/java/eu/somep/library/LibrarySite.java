@@ -102,7 +102,12 @@ public class LibrarySite implements WebResource {
     @ContextCapability(LibraryService.MANAGE)
     public Response createFolder() {
         String parent = field("parentId");
-        Long parentId = parent == null || parent.isBlank() ? null : Long.valueOf(parent.strip());
+        Long parentId;
+        try {
+            parentId = parent == null || parent.isBlank() ? null : Long.valueOf(parent.strip());
+        } catch (NumberFormatException e) { // only a tampered form sends this: the folder page sends its own id
+            throw new Problem(404, s.messages.get("library.error.title"), s.messages.get("library.error.notfound"));
+        }
         var made = api.createFolder(new LibraryApi.FolderInput(parentId, field("name"), field("description"), field("visibility")), null);
         return Response.seeOther(URI.create("/library/folders/" + made.id())).build();
     }
