@@ -448,7 +448,12 @@ class HostileAreasIT {
             libraryForm(s, "/library/documents/" + doc + "/edit", Map.of("title", "Odd", "year", value, "language", value, "country", value,
                     "type", value, "visibility", value), value, false, problems);
             libraryForm(s, "/library/folders/" + folder + "/links", Map.of("url", value, "title", value, "visibility", "public"), value, false, problems);
-            HttpResponse<String> v = multipart(b, "/library/documents/" + doc + "/versions", Map.of("_csrf", s.csrf), value + ".txt", CONTENT);
+            HttpResponse<String> v;
+            try {
+                v = multipart(b, "/library/documents/" + doc + "/versions", Map.of("_csrf", s.csrf), value + ".txt", CONTENT);
+            } catch (java.io.IOException e) { // on a connection the previous refusal closed (see libraryForm): once more
+                v = multipart(b, "/library/documents/" + doc + "/versions", Map.of("_csrf", s.csrf), value + ".txt", CONTENT);
+            }
             if (fineHtml("library new version form", value, v, problems) && v.statusCode() != 303) unescaped("library new version form", v.body(), problems);
         }
         for (String path : List.of("/library", "/library/folders/" + folder, "/library/documents/" + doc)) {
@@ -465,7 +470,16 @@ class HostileAreasIT {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.put("_csrf", s.csrf);
         // the forms take no file here: an empty part under a name the routes do not read
-        HttpResponse<String> r = multipart(s.browser, action, all, "unused", "", new byte[0]);
+        HttpResponse<String> r;
+        try {
+            r = multipart(s.browser, action, all, "unused", "", new byte[0]);
+        } catch (java.io.IOException e) {
+            // Jetty refuses a field over its multipart limit before reading the rest of the body and then closes the
+            // connection: the 400 can be lost to the reset, and the client may send the next request on the
+            // closing connection. Acceptable for such a field; any other request is sent once more, on a new one.
+            if (fields.values().stream().anyMatch(v -> v.length() > 8_192)) return;
+            r = multipart(s.browser, action, all, "unused", "", new byte[0]);
+        }
         if (!fineHtml(action, value, r, problems)) return;
         if (r.statusCode() != 303) {
             unescaped(action, r.body(), problems);
